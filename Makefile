@@ -1,0 +1,38 @@
+# Broadsheet: `make demo` runs the demo site, `make test` runs every check and test.
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: demo test lint format check pytest test-postgres bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/broadsheet demo $(ADDR)
+
+test: lint check pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=broadsheet.settings.test $(BIN)/broadsheet check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=broadsheet.settings.test $(BIN)/broadsheet makemigrations --check --dry-run
+
+pytest: $(VENV)/.installed
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,255 @@
+"""Page types of the news site (home → section → article) and the people who write them."""
+
+import hashlib
+
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
+from broadsheet.articles.reading_time import html_to_text, reading_time_minutes
+from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
+from broadsheet.images.models import Photo
+
+LISTING_SIZE = 20
+
+
+class Author(index.Indexed, models.Model):
+    """A person in a byline. Authors need no login; a staff account may be linked later."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    role = models.CharField(_("role or title"), max_length=120, blank=True)
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    photo = models.ForeignKey(
+        Photo, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:author", kwargs={"slug": self.slug})
+
+
+class HomePage(Page):
+    """The front page: the latest articles from every section."""
+
+    max_count = 1
+    subpage_types = ["articles.SectionPage"]
+
+    class Meta:
+        verbose_name = _("front page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = ArticlePage.objects.for_listing().descendant_of(self)[:LISTING_SIZE]
+        return context
+
+
+class SectionPage(Page):
+    """A section of the paper (City, Politics, Sport…); articles live inside one."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=300)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = ArticlePage.objects.for_listing().child_of(self)[:LISTING_SIZE]
+        return context
+
+
+class ArticlePageManager(PageManager):
+    def for_listing(self):
+        """Live, public articles, newest first, with what a listing shows and nothing more."""
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+                )
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class ArticlePage(Page):
+    """A news article. The page title is the headline."""
+
+    standfirst = models.TextField(
+        _("standfirst"), max_length=400, help_text=_("One or two sentences under the headline.")
+    )
+    hero_image = models.ForeignKey(
+        Photo, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(
+        _("hero caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty to use the photo's own caption."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    source_outlet = models.CharField(_("original outlet"), max_length=200, blank=True)
+    source_headline = models.CharField(_("original headline"), max_length=300, blank=True)
+    source_url = models.URLField(_("original URL"), max_length=500, blank=True)
+    tags = ClusterTaggableManager(through="articles.ArticleTag", blank=True)
+
+    # Derived when saved, never edited: see save() and broadsheet.articles.reading_time.
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_digest = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("source_outlet"), FieldPanel("source_headline"), FieldPanel("source_url")],
+            heading=_("Source attribution"),
+            classname="collapsed",
+        ),
+        InlinePanel("corrections", label=_("Corrections")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.reading_minutes = self.compute_reading_minutes()
+            self._note_meaningful_change()
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # The update bookkeeping belongs to the page, not to one revision of it.
+        obj = super().with_content_json(content)
+        obj.updated_at = self.updated_at
+        obj.published_digest = self.published_digest
+        return obj
+
+    def serve_preview(self, request, mode_name):
+        self.reading_minutes = self.compute_reading_minutes()
+        return super().serve_preview(request, mode_name)
+
+    def compute_reading_minutes(self) -> int:
+        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
+        return reading_time_minutes(
+            content.texts,
+            image_count=content.image_count + (1 if self.hero_image_id else 0),
+            words_per_minute=self._words_per_minute(),
+        )
+
+    def text_digest(self) -> str:
+        """A fingerprint of what readers read; a new one on republishing means "Updated"."""
+        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
+        corrections = [c.text for c in self.corrections.all()]
+        words = " ".join(html_to_text(t) for t in (*content.texts, *corrections)).split()
+        return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+    def _note_meaningful_change(self) -> None:
+        if not self.live:
+            return
+        digest = self.text_digest()
+        if self.published_digest and digest != self.published_digest:
+            self.updated_at = timezone.now()
+        self.published_digest = digest
+
+    def _words_per_minute(self) -> int:
+        site = self.get_site() if self.pk else None
+        if site is None:
+            return DEFAULT_WORDS_PER_MINUTE
+        return SiteSettings.for_site(site).words_per_minute
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [link.author for link in self.article_authors.select_related("author")]
+        context["corrections"] = self.corrections.all()
+        return context
+
+    @property
+    def hero_caption_text(self) -> str:
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.default_caption if self.hero_image else ""
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(self.updated_at and self.first_published_at)
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline, in order."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="article_links", verbose_name=_("author")
+    )
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Correction(Orderable):
+    """A published correction: when it was made and what was wrong."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    corrected_at = models.DateTimeField(_("corrected at"), default=timezone.now)
+    text = models.TextField(_("correction"), max_length=1000)
+
+    panels = [FieldPanel("corrected_at"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,50 @@
+"""``broadsheet worker``: run queued tasks and publish scheduled pages every minute."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from broadsheet.core import scheduling
+
+DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+
+
+class Command(BaseCommand):
+    help = "Run queued background tasks and publish scheduled pages every minute."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Publish what is due and run every queued task, then exit (for cron or tests).",
+        )
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=scheduling.INTERVAL_SECONDS,
+            help="Seconds between scheduled-publishing runs (default 60).",
+        )
+
+    def handle(self, *args, once: bool, interval: float, **options) -> None:
+        queued = settings.TASKS["default"]["BACKEND"] == DATABASE_BACKEND
+        if once:
+            scheduling.publish_due_pages()
+            if queued:
+                call_command("db_worker", batch=True, no_startup_delay=True)
+            return
+        self.stdout.write(
+            f"Publishing scheduled pages every {interval:g} s"
+            + ("; running queued tasks." if queued else "; tasks run inline (immediate backend).")
+        )
+        if queued:
+            stop = scheduling.start_in_background(interval)
+            try:
+                call_command("db_worker", no_startup_delay=True)
+            finally:
+                stop.set()
+        else:
+            stop = scheduling.threading.Event()
+            try:
+                scheduling.run_every(interval, stop)
+            except KeyboardInterrupt:
+                stop.set()

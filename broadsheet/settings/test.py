@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast hashing, inline tasks, isolated media."""
+
+import tempfile
+
+from broadsheet.settings import env
+from broadsheet.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "broadsheet-test-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = env.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="broadsheet-test-media-")
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": "WARNING"},
+    "loggers": {"django.tasks": {"level": "WARNING"}},
+}
