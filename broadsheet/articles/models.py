@@ -167,13 +167,6 @@ class ArticlePage(Page):
             self._note_meaningful_change()
         return super().save(*args, **kwargs)
 
-    def with_content_json(self, content):
-        # The update bookkeeping belongs to the page, not to one revision of it.
-        obj = super().with_content_json(content)
-        obj.updated_at = self.updated_at
-        obj.published_digest = self.published_digest
-        return obj
-
     def serve_preview(self, request, mode_name):
         self.reading_minutes = self.compute_reading_minutes()
         return super().serve_preview(request, mode_name)
@@ -194,8 +187,23 @@ class ArticlePage(Page):
         return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
     def _note_meaningful_change(self) -> None:
+        """On a live save, set ``updated_at`` if the text differs from the last live version.
+
+        The last live digest is read from the database, not from this instance: an editor may
+        publish a draft opened before someone else's update, and revisions carry stale copies.
+        """
         if not self.live:
             return
+        stored = (
+            ArticlePage.objects.filter(pk=self.pk).values("published_digest", "updated_at").first()
+            if self.pk
+            else None
+        )
+        if stored:
+            self.published_digest, self.updated_at = (
+                stored["published_digest"],
+                stored["updated_at"],
+            )
         digest = self.text_digest()
         if self.published_digest and digest != self.published_digest:
             self.updated_at = timezone.now()
