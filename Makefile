@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test lint format check pytest test-postgres bench clean
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/broadsheet
+
+.PHONY: demo test lint format check pytest pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/broadsheet demo $(ADDR)
 
-test: lint check pytest
+# Lint, Django's checks, then the whole suite on SQLite and again on PostgreSQL.
+test: lint check pytest pytest-postgres
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -33,6 +36,9 @@ check: $(VENV)/.installed
 
 pytest: $(VENV)/.installed
 	$(BIN)/pytest
+
+pytest-postgres: $(VENV)/.installed
+	BROADSHEET_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) var
