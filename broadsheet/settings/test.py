@@ -16,5 +16,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "root": {"level": "WARNING"},
-    "loggers": {"django.tasks": {"level": "WARNING"}},
+    "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
