@@ -5,3 +5,6 @@ class ArticlesConfig(AppConfig):
     name = "broadsheet.articles"
     label = "articles"
     verbose_name = "Articles"
+
+    def ready(self) -> None:
+        from broadsheet.articles import signals  # noqa: F401  (connects the receivers)

@@ -171,12 +171,13 @@ class ArticlePage(Page):
         self.reading_minutes = self.compute_reading_minutes()
         return super().serve_preview(request, mode_name)
 
-    def compute_reading_minutes(self) -> int:
+    def compute_reading_minutes(self, *, words_per_minute: int | None = None) -> int:
+        """Minutes to read this version, at the site's reading speed unless one is given."""
         content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
         return reading_time_minutes(
             content.texts,
             image_count=content.image_count + (1 if self.hero_image_id else 0),
-            words_per_minute=self._words_per_minute(),
+            words_per_minute=words_per_minute or self._words_per_minute(),
         )
 
     def text_digest(self) -> str:

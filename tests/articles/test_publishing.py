@@ -138,3 +138,28 @@ def test_reading_time_counts_images_and_all_text_blocks(section, author):
     assert content.image_count == 1
     assert "Boats in the harbour at dusk" in content.texts
     assert article.reading_minutes == 1
+
+
+def test_changing_the_reading_speed_refreshes_stored_reading_times(
+    admin_client, client, home, section, author, django_capture_on_commit_callbacks
+):
+    words = " ".join(["word"] * 400)
+    article = factories.make_article(
+        section, title="Speed", authors=[author], body=factories.paragraphs(words)
+    )
+    assert article.reading_minutes == 2  # about 405 words at 238 wpm
+    site = home.get_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/settings/core/sitesettings/{site.pk}/",
+            {
+                "site_name": "Gazette",
+                "date_format": "d.m.Y",
+                "words_per_minute": 100,
+                "time_zone": "UTC",
+            },
+        )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.reading_minutes == 5
+    assert b"Reading time: 5 min" in client.get(article.url).content
