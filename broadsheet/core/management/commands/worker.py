@@ -1,5 +1,7 @@
 """``broadsheet worker``: run queued tasks and publish scheduled pages every minute."""
 
+import threading
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
@@ -43,7 +45,7 @@ class Command(BaseCommand):
             finally:
                 stop.set()
         else:
-            stop = scheduling.threading.Event()
+            stop = threading.Event()
             try:
                 scheduling.run_every(interval, stop)
             except KeyboardInterrupt:
