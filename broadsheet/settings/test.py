@@ -4,6 +4,11 @@ import tempfile
 
 from broadsheet.settings import env
 from broadsheet.settings.base import *  # noqa: F403
+from broadsheet.settings.base import DATABASES
+
+if not env.get("DATABASE_URL"):
+    # Tests never touch the demo's database file; Django makes its own in memory.
+    DATABASES["default"]["NAME"] = ":memory:"
 
 DEBUG = False
 SECRET_KEY = "broadsheet-test-key"  # noqa: S105
