@@ -9,6 +9,8 @@ from broadsheet.settings.base import DATABASES
 if not env.get("DATABASE_URL"):
     # Tests never touch the demo's database file; Django makes its own in memory.
     DATABASES["default"]["NAME"] = ":memory:"
+# Live-server threads must not keep connections open past a test (PostgreSQL teardown).
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEBUG = False
 SECRET_KEY = "broadsheet-test-key"  # noqa: S105
@@ -16,6 +18,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = env.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="broadsheet-test-media-")
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {
     "version": 1,
