@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# axe-core for the browser tests' accessibility checks (package.json); rerun when it changes.
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
 demo: $(VENV)/.installed
 	$(BIN)/broadsheet demo $(ADDR)
 
@@ -34,10 +39,10 @@ check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=broadsheet.settings.test $(BIN)/broadsheet check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=broadsheet.settings.test $(BIN)/broadsheet makemigrations --check --dry-run
 
-pytest: $(VENV)/.installed
+pytest: $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest
 
-pytest-postgres: $(VENV)/.installed
+pytest-postgres: $(VENV)/.installed node_modules/.installed
 	BROADSHEET_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
 clean:

@@ -11,10 +11,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings.dev")
+    args = sys.argv[1:] if argv is None else argv
+    # `serve` is how servers run the site: production settings unless told otherwise.
+    default = (
+        "broadsheet.settings.production" if args[:1] == ["serve"] else "broadsheet.settings.dev"
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["broadsheet", *(sys.argv[1:] if argv is None else argv)])
+    execute_from_command_line(["broadsheet", *args])
 
 
 if __name__ == "__main__":

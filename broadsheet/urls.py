@@ -7,7 +7,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("comments/", include("broadsheet.comments.urls")),
+    path("accounts/", include("broadsheet.accounts.urls")),
     path("", include("broadsheet.site.urls")),
+    path("", include("broadsheet.feeds.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
-from broadsheet.articles.reading_time import html_to_text, reading_time_minutes
+from broadsheet.articles.reading_time import count_words, html_to_text, reading_time_minutes
 from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
 from broadsheet.images.models import Photo
 
@@ -55,17 +55,27 @@ class Author(index.Indexed, models.Model):
 
 
 class HomePage(Page):
-    """The front page: the latest articles from every section."""
+    """The front page: lead story, top stories (editor-curated, else latest), each section."""
 
     max_count = 1
+    content_panels = [
+        *Page.content_panels,
+        InlinePanel(
+            "top_stories",
+            label=_("Top stories"),
+            help_text=_("The first is the lead story. Empty places are filled with the latest."),
+        ),
+    ]
     subpage_types = ["articles.SectionPage"]
 
     class Meta:
         verbose_name = _("front page")
 
     def get_context(self, request, *args, **kwargs):
+        from broadsheet.site.pages import front_page_context  # the site app reads these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = ArticlePage.objects.for_listing().descendant_of(self)[:LISTING_SIZE]
+        context.update(front_page_context(self, request))
         return context
 
 
@@ -82,8 +92,10 @@ class SectionPage(Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
+        from broadsheet.site.pages import section_page_context  # the site app reads these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = ArticlePage.objects.for_listing().child_of(self)[:LISTING_SIZE]
+        context.update(section_page_context(self, request))
         return context
 
 
@@ -128,6 +140,7 @@ class ArticlePage(Page):
 
     # Derived when saved, never edited: see save() and broadsheet.articles.reading_time.
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_digest = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -153,6 +166,10 @@ class ArticlePage(Page):
         *Page.search_fields,
         index.SearchField("standfirst"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
         index.FilterField("first_published_at"),
     ]
     parent_page_types = ["articles.SectionPage"]
@@ -164,11 +181,13 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
             self.reading_minutes = self.compute_reading_minutes()
+            self.word_count = self.compute_word_count()
             self._note_meaningful_change()
         return super().save(*args, **kwargs)
 
     def serve_preview(self, request, mode_name):
         self.reading_minutes = self.compute_reading_minutes()
+        self.word_count = self.compute_word_count()
         return super().serve_preview(request, mode_name)
 
     def compute_reading_minutes(self, *, words_per_minute: int | None = None) -> int:
@@ -179,6 +198,11 @@ class ArticlePage(Page):
             image_count=content.image_count + (1 if self.hero_image_id else 0),
             words_per_minute=words_per_minute or self._words_per_minute(),
         )
+
+    def compute_word_count(self) -> int:
+        """Words a reader reads in this version (Chinese and Japanese characters count as one)."""
+        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
+        return count_words(content.texts)
 
     def text_digest(self) -> str:
         """A fingerprint of what readers read; a new one on republishing means "Updated"."""
@@ -220,6 +244,10 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = [link.author for link in self.article_authors.select_related("author")]
         context["corrections"] = self.corrections.all()
+        from broadsheet.site.selectors import live_sections, section_of  # reads these models
+
+        # From the navigation's per-request list, so naming the section costs no query.
+        context["section"] = section_of(self, live_sections(request))
         return context
 
     @property
@@ -246,6 +274,21 @@ class ArticleAuthor(Orderable):
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class TopStory(Orderable):
+    """An article an editor places among the front page's top stories, in order."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_stories")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("top story")
+        verbose_name_plural = _("top stories")
 
 
 class Correction(Orderable):

@@ -131,6 +131,18 @@ def count_units(text: str) -> TextCount:
     return TextCount(words=words, chinese_chars=han)
 
 
+def count_words(texts: Iterable[str]) -> int:
+    """Return the words in ``texts`` (plain text or HTML), as ``schema.org``'s ``wordCount``.
+
+    Words are counted as :func:`count_units` counts them; each Chinese or Japanese character
+    counts as one word, since those scripts are read character by character.
+    """
+    total = TextCount()
+    for text in texts:
+        total += count_units(html_to_text(text))
+    return total.words + total.chinese_chars + total.japanese_chars
+
+
 def image_seconds(count: int) -> int:
     """Return the seconds added for ``count`` images.
 

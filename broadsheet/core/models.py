@@ -55,12 +55,21 @@ class SiteSettings(BaseSiteSetting):
         validators=[validate_time_zone],
         help_text=_("IANA name such as Europe/Berlin; dates and times are shown in it."),
     )
+    feed_full_text = models.BooleanField(
+        _("full text in feeds"),
+        default=False,
+        help_text=_(
+            "Put whole articles in the RSS, Atom and JSON feeds. Off: feeds carry the standfirst "
+            "and a link."
+        ),
+    )
 
     panels = [
         FieldPanel("site_name"),
         FieldPanel("date_format"),
         FieldPanel("words_per_minute"),
         FieldPanel("time_zone"),
+        FieldPanel("feed_full_text"),
     ]
 
     class Meta:

@@ -20,6 +20,7 @@ from broadsheet.articles.models import (
     HomePage,
     SectionPage,
 )
+from broadsheet.comments.demo import build_demo_comments
 from broadsheet.core.models import SiteSettings
 from broadsheet.demo import content
 from broadsheet.demo.pictures import draw_picture
@@ -53,6 +54,7 @@ def build_demo(*, now: datetime | None = None) -> BuildReport:
         create_article(section, item, authors, now=now)
         report.created_articles += 1
         report.scheduled += item.days_ago < 0
+    build_demo_comments()
     return report
 
 

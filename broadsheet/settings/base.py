@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from broadsheet.ops import config as ops_config
 from broadsheet.settings import env
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -19,9 +20,19 @@ INSTALLED_APPS = [
     "broadsheet.images",
     "broadsheet.articles",
     "broadsheet.site",
+    "broadsheet.comments",
+    "broadsheet.accounts",  # before allauth: its templates override allauth's
     "broadsheet.demo",
+    "broadsheet.feeds",
+    "broadsheet.metadata",
+    "broadsheet.ops",
     "wagtail.contrib.redirects",
+    # broadsheet.caching replaces frontend_cache's page-only purge receivers in its ready(),
+    # so it must come after it.
+    "wagtail.contrib.frontend_cache",
+    "broadsheet.caching",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -35,19 +46,26 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    "broadsheet.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions, CSRF and messages: it must see the cookies they set.
+    "broadsheet.caching.middleware.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "broadsheet.core.middleware.SiteTimezoneMiddleware",
@@ -80,7 +98,30 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Wagtail's database search backend uses PostgreSQL full-text search (SearchVectorField).
+    INSTALLED_APPS.append("django.contrib.postgres")
+# PostgreSQL only: psycopg's connection pool instead of one persistent connection per worker
+# (useful with gthread workers or many processes per database; needs psycopg[pool]).
+if env.get_bool("DATABASE_POOL") and "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff sign in to Wagtail's admin by user name (ModelBackend, first); readers sign in by email
+# through allauth at /accounts/, with a confirmed address (see docs/architecture.md).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "broadsheet.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False  # signing out is a POST (a form button), never a link
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -102,15 +143,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if env.get("MEDIA_BUCKET"):  # media in S3-compatible object storage (the `s3` extra)
+    STORAGES["default"] = ops_config.s3_media_storage(
+        bucket=env.get("MEDIA_BUCKET"),
+        endpoint_url=env.get("MEDIA_ENDPOINT_URL"),
+        region=env.get("MEDIA_REGION"),
+        access_key=env.get("MEDIA_ACCESS_KEY_ID"),
+        secret_key=env.get("MEDIA_SECRET_ACCESS_KEY"),
+        custom_domain=env.get("MEDIA_CUSTOM_DOMAIN"),
+        location=env.get("MEDIA_LOCATION"),
+    )
 
 if env.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env.get("REDIS_URL"),
-            "KEY_PREFIX": "broadsheet",
+            "KEY_PREFIX": env.get("REDIS_KEY_PREFIX", "broadsheet"),
         }
     }
+    # Sessions read from Redis, written through to the database (they survive a Redis restart).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -124,11 +177,78 @@ _tasks_backend = env.get("TASKS_BACKEND", "immediate")
 if _tasks_backend not in _TASK_BACKENDS:
     raise ValueError(f"BROADSHEET_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
+TASKS_POLL_INTERVAL = float(env.get("TASKS_POLL_INTERVAL", "0.25"))
+
+# Shared HTTP cache (Varnish/CDN): how long anonymous pages may be kept. Purges on publish and
+# comment approval make long lifetimes safe (broadsheet/caching).
+BROADSHEET_CACHING = {
+    "S_MAXAGE": int(env.get("CACHE_S_MAXAGE", "600")),
+    "STALE_WHILE_REVALIDATE": int(env.get("CACHE_STALE_WHILE_REVALIDATE", "30")),
+    "STALE_IF_ERROR": int(env.get("CACHE_STALE_IF_ERROR", "86400")),
+}
+# Without BROADSHEET_PURGE_URL nothing is purged (the cache keeps pages for S_MAXAGE).
+WAGTAILFRONTENDCACHE = ops_config.varnish_purgers(env.get_list("PURGE_URL"))
+
+# Mail through Django 6.1's MAILERS (EMAIL_BACKEND is deprecated). Without an SMTP host,
+# messages are written to the console.
+if env.get("SMTP_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env.get("SMTP_HOST"),
+                "port": int(env.get("SMTP_PORT", "587")),
+                "username": env.get("SMTP_USER"),
+                "password": env.get("SMTP_PASSWORD"),
+                "use_tls": env.get_bool("SMTP_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = env.get("FROM_EMAIL", "Broadsheet <newsroom@localhost>")
+URLIZE_ASSUME_HTTPS = True
+
+# Reader comments: the moderation pipeline, in order; the first hold/spam/reject verdict wins.
+BROADSHEET_COMMENT_CHECKS = [
+    {"BACKEND": "broadsheet.comments.pipeline.honeypot.HoneypotCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.timestamp.TimestampCheck", "MIN_SECONDS": 3},
+    {
+        "BACKEND": "broadsheet.comments.pipeline.ratelimit.RateLimitCheck",
+        "MIN_INTERVAL": 15,
+        "PER_HOUR": 20,
+    },
+    {"BACKEND": "broadsheet.comments.pipeline.bans.BanCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.words.WordListCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.duplicates.DuplicateCheck", "FLOOD_ARTICLES": 3},
+    {"BACKEND": "broadsheet.comments.pipeline.links.LinkCountCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.learned.LearnedFilterCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.trust.TrustCheck"},
+    {"BACKEND": "broadsheet.comments.pipeline.policy.PremoderationCheck"},
+]
 
 WAGTAIL_SITE_NAME = "Broadsheet"
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.Photo"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database's own full-text index (SQLite FTS5, PostgreSQL full text) unless an
+# OpenSearch/Elasticsearch cluster is named; then install its client and run `update_index`.
+_SEARCH_ENGINES = {
+    name: f"wagtail.search.backends.{name}"
+    for name in ("opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8")
+}
+if env.get("SEARCH_URL"):
+    _search_engine = env.get("SEARCH_ENGINE", "opensearch3")
+    if _search_engine not in _SEARCH_ENGINES:
+        raise ValueError(f"BROADSHEET_SEARCH_ENGINE must be one of {sorted(_SEARCH_ENGINES)}")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _SEARCH_ENGINES[_search_engine],
+            "URLS": env.get_list("SEARCH_URL"),
+            "INDEX_PREFIX": "broadsheet_",
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_TAG_SPACES_ALLOWED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -145,3 +265,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+# Structured logs: BROADSHEET_LOG_FORMAT=json writes one JSON object per line.
+BROADSHEET_LOG_FORMAT = env.get("LOG_FORMAT", "text")
+LOGGING["formatters"] = ops_config.log_formatters(BROADSHEET_LOG_FORMAT)
+LOGGING["handlers"]["console"]["formatter"] = BROADSHEET_LOG_FORMAT

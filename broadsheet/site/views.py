@@ -1,17 +1,107 @@
-"""Reader pages that are not Wagtail pages."""
+"""Reader pages that are not Wagtail pages: authors, topics, the date archive and search."""
 
-from django.http import HttpRequest, HttpResponse
+from datetime import datetime
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from taggit.models import Tag
 
-from broadsheet.articles.models import LISTING_SIZE, ArticlePage, Author
+from broadsheet.articles.models import Author
+from broadsheet.site.forms import SearchForm
+from broadsheet.site.pagination import Listing, page_number, page_url, paginate
+from broadsheet.site.search import ParsedQuery, parse_query, search_articles, search_hits
+from broadsheet.site.selectors import listing_articles, live_sections, public_articles
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """An author's profile and their latest articles."""
+    """An author's profile (photo, role, bio) and their articles, newest first."""
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    articles = ArticlePage.objects.for_listing().filter(article_authors__author=author)
-    return render(
-        request,
-        "site/author_detail.html",
-        {"author": author, "articles": articles[:LISTING_SIZE]},
+    listing = paginate(request, listing_articles(request).filter(article_authors__author=author))
+    context = {"author": author, "listing": listing, "articles": listing.items}
+    return render(request, "site/author_detail.html", context)
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A topic page: the articles carrying one tag. Unknown or unused tags are not found."""
+    tag = get_object_or_404(Tag, slug=slug)
+    listing = paginate(request, listing_articles(request).filter(tagged_items__tag=tag))
+    if not listing.items:
+        raise Http404("No published articles on this topic")
+    context = {"tag": tag, "listing": listing, "articles": listing.items}
+    return render(request, "site/tag_detail.html", context)
+
+
+def archive_index(request: HttpRequest) -> HttpResponse:
+    """The years the archive spans, from two index lookups (first and latest article)."""
+    dates = public_articles(request).values_list("first_published_at", flat=True)
+    first = dates.order_by("first_published_at").first()
+    latest = dates.order_by("-first_published_at").first()
+    years = []
+    if first and latest:
+        years = list(range(timezone.localtime(latest).year, timezone.localtime(first).year - 1, -1))
+    return render(request, "site/archive_index.html", {"years": years})
+
+
+def archive_year(request: HttpRequest, year: int) -> HttpResponse:
+    """The months of one year that have articles, with how many."""
+    start, end = _year_bounds(year)
+    months = list(
+        public_articles(request)
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .annotate(month=TruncMonth("first_published_at", tzinfo=start.tzinfo))
+        .order_by()
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
     )
+    if not months:
+        raise Http404("Nothing was published that year")
+    return render(request, "site/archive_year.html", {"year": year, "months": months})
+
+
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """Everything published in one month (in the site's time zone), newest first."""
+    start, _ = _year_bounds(year)
+    start = start.replace(month=month)
+    end = start.replace(year=year + 1, month=1) if month == 12 else start.replace(month=month + 1)
+    articles = listing_articles(request).filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
+    listing = paginate(request, articles)
+    if not listing.items:
+        raise Http404("Nothing was published that month")
+    context = {"month": start, "listing": listing, "articles": listing.items}
+    return render(request, "site/archive_month.html", context)
+
+
+def _year_bounds(year: int) -> tuple[datetime, datetime]:
+    if not 1 <= year < 9999:
+        raise Http404("No such year")
+    zone = timezone.get_current_timezone()
+    return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search results for ``?q=``, optionally within a section and a date range."""
+    form = SearchForm(request.GET or None, sections=live_sections(request))
+    query, hits, listing, total = ParsedQuery(), [], None, 0
+    if form.is_valid():
+        query = parse_query(form.cleaned_data["q"])
+    if query:
+        number = page_number(request)
+        found = search_articles(request, query, form.filters(), number=number)
+        if number > 1 and not found.items:
+            raise Http404("No such page")
+        hits, total = search_hits(found.items, query), found.total
+        listing = Listing(
+            found.items,
+            number,
+            page_url(request, page=number + 1) if found.has_next else None,
+            page_url(request, page=number - 1 if number > 2 else None) if number > 1 else None,
+            None,
+        )
+    context = {"form": form, "query": query, "hits": hits, "total": total, "listing": listing}
+    return render(request, "site/search.html", context)

@@ -70,7 +70,7 @@ def test_article_shows_its_parts_in_reading_order(client, article):
     positions = [mark.sourceline * 10_000 + mark.sourcepos for mark in marks]
     assert positions == sorted(positions)
     comments = html.find("section", id="comments")
-    assert comments.find("h2").get_text(strip=True) == "Comments"
+    assert comments.find("h2").get_text(strip=True) == "Comments (0)"
     assert comments.sourceline > main.find(class_="article__corrections").sourceline
 
 
@@ -163,4 +163,6 @@ def test_article_page_query_count(client, article):
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
     # site, site settings, 5 routing, ancestors, view restrictions, authors, sections, hero, fixes
-    assert len(queries) == 13, "\n".join(q["sql"] for q in queries.captured_queries)
+    # (+ what other page parts add), and 4 for comments: comment settings, policy overrides,
+    # counts, one page of threads with their replies (tests/comments/test_query_counts.py)
+    assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)

@@ -1,12 +1,21 @@
-"""Template helpers for the reader site's frame (navigation, dates)."""
+"""Template helpers for the reader site: navigation, dates, and the blocks around an article."""
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django import template
 from django.utils import dateformat, timezone
+from taggit.models import Tag
 
-from broadsheet.articles.models import SectionPage
+from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
+from broadsheet.site.selectors import (
+    live_sections,
+    related_articles,
+    section_neighbours,
+    section_of,
+)
+from broadsheet.site.share import ShareLink, share_links
 
 register = template.Library()
 
@@ -18,13 +27,7 @@ def site_sections(context: template.Context) -> list[SectionPage]:
     Privacy restrictions are not checked here (that costs a query on every page); a restricted
     section still asks for its password or login when opened.
     """
-    request = context.get("request")
-    cached = getattr(request, "_broadsheet_sections", None)
-    if cached is None:
-        cached = list(SectionPage.objects.live().order_by("path").only("title", "url_path"))
-        if request is not None:
-            request._broadsheet_sections = cached
-    return cached
+    return live_sections(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -35,3 +38,37 @@ def site_date(context: template.Context, value: datetime | None) -> str:
     request = context.get("request")
     date_format = SiteSettings.for_request(request).date_format if request else DEFAULT_DATE_FORMAT
     return dateformat.format(timezone.localtime(value), date_format)
+
+
+@register.simple_tag(takes_context=True)
+def article_section(context: template.Context, article: ArticlePage) -> SectionPage | None:
+    """The section an article belongs to, from the navigation's list (no query)."""
+    return section_of(article, live_sections(context.get("request")))
+
+
+@dataclass
+class ArticleExtras:
+    topics: list[Tag] = field(default_factory=list)
+    related: list[ArticlePage] = field(default_factory=list)
+    previous: ArticlePage | None = None
+    next: ArticlePage | None = None
+    share: list[ShareLink] = field(default_factory=list)
+
+
+@register.simple_tag(takes_context=True)
+def article_extras(context: template.Context, page: ArticlePage) -> ArticleExtras:
+    """Topics, related articles, previous/next in the section and share links for an article."""
+    request = context.get("request")
+    if not page.pk or not page.live:  # previews of unsaved or unpublished drafts
+        return ArticleExtras()
+    previous, following = section_neighbours(page, request)
+    url = page.get_full_url(request) or ""
+    return ArticleExtras(
+        topics=list(
+            Tag.objects.filter(articles_articletag_items__content_object=page).order_by("name")
+        ),
+        related=related_articles(page, request),
+        previous=previous,
+        next=following,
+        share=share_links(url=url, title=page.title),
+    )

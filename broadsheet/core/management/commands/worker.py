@@ -41,7 +41,10 @@ class Command(BaseCommand):
         if queued:
             stop = scheduling.start_in_background(interval)
             try:
-                call_command("db_worker", no_startup_delay=True)
+                # Poll often: cache purges ride this queue and readers wait for them.
+                call_command(
+                    "db_worker", no_startup_delay=True, interval=settings.TASKS_POLL_INTERVAL
+                )
             finally:
                 stop.set()
         else:

@@ -1,0 +1,305 @@
+"""Serving benchmark: the production stack on 127.0.0.1 against nginx serving a static file.
+
+    .venv/bin/python bench/serve.py                      # 1,000 articles, 10,000 comments
+    .venv/bin/python bench/serve.py --articles 100000 --comments 1000000 --duration 10
+
+Builds a dataset in a fresh PostgreSQL database (with a progress bar), starts Varnish, one
+``broadsheet serve`` (2 workers), the worker and Redis keys of its own (tests/e2e/stack.py),
+runs ``wrk`` against each page, then serves the same article HTML as a static file from nginx
+and prints one table: requests/s, p50, p99 and the ratio to nginx static. Every target is
+127.0.0.1; everything started is stopped by PID at the end.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+SECTIONS = ["City", "Harbour", "Politics", "Sport", "Culture"]
+WORDS = (
+    "The council met on Thursday evening to discuss the new timetable for the Brennock ferry, "
+    "which crosses the River Sallow twelve times a day between the quay and the islands."
+)
+
+
+# Dataset (runs inside Django, as `bench/serve.py build`) ---------------------------------------
+
+
+def progress(label: str, done: int, total: int, started: float) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    rate = done / max(time.monotonic() - started, 1e-9)
+    sys.stderr.write(
+        f"\r{label:<9} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
+        f"  {rate:,.0f}/s "
+    )
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def build(articles: int, comments: int, host: str, port: int) -> dict:
+    import django
+
+    django.setup()
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from broadsheet.articles.models import ArticleAuthor, ArticlePage, SectionPage
+    from broadsheet.comments.models import Comment, CommentState
+    from tests import factories
+
+    home = factories.make_home()
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
+    sections = [home.add_child(instance=SectionPage(title=t, slug=t.lower())) for t in SECTIONS]
+    authors = [factories.make_author(f"Writer {n}", f"writer-{n}") for n in range(20)]
+    now, started, made = timezone.now(), time.monotonic(), []
+    for number in range(articles):
+        with transaction.atomic():
+            page = ArticlePage(
+                title=f"Ferry report number {number}",
+                slug=f"ferry-report-{number}",
+                standfirst="What changes for passengers on the Sallow crossing.",
+                body=factories.paragraphs(*([WORDS] * 8)),
+                live=True,
+                first_published_at=now - timezone.timedelta(minutes=number),
+                last_published_at=now - timezone.timedelta(minutes=number),
+            )
+            sections[number % len(sections)].add_child(instance=page)
+            ArticleAuthor.objects.create(article=page, author=authors[number % len(authors)])
+        made.append(page.pk)
+        if number % 50 == 0 or number == articles - 1:
+            progress("articles", number + 1, articles, started)
+    started, batch = time.monotonic(), []
+    for number in range(comments):
+        # The first article gets 50 comments (the page measured); the rest are spread out.
+        article_id = made[0] if number < 50 else made[number % len(made)]
+        batch.append(
+            Comment(
+                article_id=article_id,
+                name=f"Reader {number % 997}",
+                email=f"reader{number % 997}@readers.example",
+                text=f"Comment {number}: the earlier crossing suits the early shift well.",
+                state=CommentState.APPROVED,
+            )
+        )
+        if len(batch) == 5000 or number == comments - 1:
+            Comment.objects.bulk_create(batch)
+            batch = []
+            progress("comments", number + 1, comments, started)
+    target = ArticlePage.objects.get(pk=made[0])
+    deep = max(1, min(10, articles // len(SECTIONS) // 20))
+    return {"article": target.url, "article_id": target.pk, "section": "/city/", "deep": deep}
+
+
+# Measuring --------------------------------------------------------------------------------------
+
+
+POST_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local n = tostring(counter) .. "-" .. tostring(math.random(1, 1000000000))
+  local body = "name=Bench+reader&email=b" .. n .. "%40readers.example&website=&token={token}"
+    .. "&text=Comment+" .. n .. "+about+the+earlier+crossing+and+the+early+shift"
+  return wrk.format("POST", "{path}", {{["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Accept"] = "application/json", ["Origin"] = "{origin}",
+    ["X-Forwarded-Proto"] = "https"}}, body)
+end
+"""
+
+NGINX_CONF = """
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type text/html;
+  client_body_temp_path {tmp}/nginx-body;
+  proxy_temp_path {tmp}/nginx-proxy;
+  fastcgi_temp_path {tmp}/nginx-fastcgi;
+  uwsgi_temp_path {tmp}/nginx-uwsgi;
+  scgi_temp_path {tmp}/nginx-scgi;
+  server {{ listen 127.0.0.1:{port}; root {tmp}/www; index index.html; }}
+}}
+"""
+
+
+def to_ms(output: str, percentile: int) -> float:
+    """A latency percentile from wrk's --latency output, in ms (NaN if nothing completed)."""
+    found = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s)\b", output)
+    if not found:
+        return float("nan")
+    number, unit = found.groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url: str, duration: int, *, script: Path | None = None, header: bool = True) -> dict:
+    assert url.startswith("http://127.0.0.1:"), url
+    command = ["wrk", "-t2", "-c32", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    if header:
+        command += ["-H", "X-Forwarded-Proto: https"]
+    if script:
+        command += ["-s", str(script)]
+    out = subprocess.run(  # noqa: S603 (fixed command, loopback URL asserted above)
+        [*command, url], capture_output=True, text=True, timeout=duration + 60, check=True
+    ).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": to_ms(out, 50),
+        "p99": to_ms(out, 99),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def start_nginx(stack, html: str) -> tuple[str, int]:
+    from tests.e2e.stack import free_port
+
+    port = free_port()
+    (stack.tmp / "www").mkdir(mode=0o755)
+    (stack.tmp / "www" / "index.html").write_text(html)
+    stack.tmp.chmod(0o755)  # nginx's workers run as an unprivileged user
+    conf = stack.tmp / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=stack.tmp, port=port))
+    subprocess.run(["nginx", "-c", str(conf), "-p", str(stack.tmp)], check=True)  # noqa: S603,S607
+    for _ in range(100):
+        if (stack.tmp / "nginx.pid").exists():
+            break
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}/", int((stack.tmp / "nginx.pid").read_text())
+
+
+def count_comments(stack) -> int:
+    import psycopg
+
+    with psycopg.connect(stack.database_url) as conn:
+        return conn.execute("SELECT count(*) FROM comments_comment").fetchone()[0]
+
+
+def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
+    from tests.e2e.stack import request
+
+    varnish, app = stack.varnish, stack.app(0)
+    article, section = data["article"], data["section"]
+    html = request(varnish + article).body
+    nginx_url, nginx_pid = start_nginx(stack, html)
+    token = json.loads(request(f"{varnish}/comments/token/{data['article_id']}/").body)["token"]
+    script = stack.tmp / "post.lua"
+    script.write_text(
+        POST_SCRIPT.format(
+            token=token, path=f"/comments/post/{data['article_id']}/", origin=varnish
+        )
+    )
+    time.sleep(3.2)  # the form's timestamp must be older than the "sent too fast" limit
+    targets = [
+        ("nginx static (same article HTML)", nginx_url, {"header": False}),
+        ("article via Varnish (hit)", varnish + article, {}),
+        ("article via app server (uncached, 50 comments)", app + article, {}),
+        ("front page (uncached)", app + "/", {}),
+        ("section page 1 (uncached)", app + section, {}),
+        (f"section page {data['deep']} (uncached)", f"{app}{section}?page={data['deep']}", {}),
+        ("search 'ferry' (uncached)", app + "/search/?q=ferry", {}),
+        ("RSS feed (uncached)", app + "/feeds/rss/", {}),
+        ("comment POST via Varnish", f"{varnish}/comments/post/{data['article_id']}/", {}),
+    ]
+    results = []
+    try:
+        for name, url, options in targets:
+            post = name.startswith("comment POST")
+            kwargs = {"script": script} if post else {}
+            wrk(url, 2, **kwargs, **options)  # warm-up
+            before = count_comments(stack) if post else 0
+            result = wrk(url, duration, **kwargs, **options)
+            if post:
+                accepted = result["requests"] - result["non_2xx"]
+                result["note"] = (
+                    f"{accepted} accepted, {count_comments(stack) - before} stored, "
+                    f"{result['non_2xx']} refused"
+                )
+            elif result["non_2xx"]:
+                result["note"] = f"{result['non_2xx']} non-2xx"
+            results.append((name, result))
+            print(f"  {name}: {result['rps']:,.0f} req/s", file=sys.stderr)
+    finally:
+        os.kill(nginx_pid, signal.SIGTERM)
+    return results
+
+
+def table(results: list[tuple[str, dict]]) -> str:
+    static = results[0][1]["rps"]
+    lines = [
+        "| target | req/s | p50 | p99 | ratio to nginx static | note |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for name, r in results:
+        lines.append(
+            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms "
+            f"| {r['rps'] / static:.4f} | {r.get('note', '')} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--comments", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    args = parser.parse_args()
+    for tool in ("wrk", "nginx", "varnishd"):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            sys.exit(f"{tool} is missing: apt-get install wrk nginx-light varnish")
+
+    from tests.e2e.stack import Stack
+
+    stack = Stack(
+        name=f"broadsheet_bench_{os.getpid()}",
+        app_servers=1,
+        workers_per_server=args.workers,
+        settings_module="tests.e2e.settings",  # production, rate limit sized for load
+    )
+    try:
+        stack.start()
+        env = {**stack.env, "BROADSHEET_TASKS_BACKEND": "immediate", "BROADSHEET_PURGE_URL": ""}
+        built = subprocess.run(  # noqa: S603 (this script, our own arguments)
+            [sys.executable, __file__, "build", str(args.articles), str(args.comments),
+             str(stack.varnish_port)],
+            env=env, cwd=REPO, stdout=subprocess.PIPE, text=True, check=True,
+        )  # fmt: skip
+        data = json.loads(built.stdout.strip().splitlines()[-1])
+        stack.start_servers()
+        results = measure(stack, data, args.duration)
+    finally:
+        stack.stop()
+    print(
+        textwrap.dedent(f"""
+        {args.articles:,} articles, {args.comments:,} comments, PostgreSQL, Redis,
+        1 app server x {args.workers} sync workers, wrk -t2 -c32 -d{args.duration}s
+        """).strip()
+    )
+    print(table(results))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["build"]:
+        _, _, n_articles, n_comments, port = sys.argv
+        print(json.dumps(build(int(n_articles), int(n_comments), "127.0.0.1", int(port))))
+    else:
+        main()

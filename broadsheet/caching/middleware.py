@@ -1,0 +1,135 @@
+"""Cache-Control for an HTTP cache in front of the site, plus ETag and conditional GETs.
+
+A response may be stored by a shared cache (Varnish, a CDN) only when it is the same for every
+reader who could receive it. The rule, checked on every response:
+
+* the request is a GET or HEAD outside the private paths (admin, accounts, health checks…),
+  is not a preview, and comes from nobody signed in;
+* the request carried no cookie except ignorable ones (the CSRF cookie, analytics cookies):
+  a session or messages cookie may change what the page says;
+* the response sets no cookie, did not opt out itself (``private``/``no-store``), and has a
+  status worth sharing (200, 404, 410).
+
+Shareable responses get ``public, max-age=0, s-maxage=…, stale-while-revalidate=…,
+stale-if-error=…``: browsers revalidate every time, the shared cache keeps the page until it
+is purged (see ``handlers.py``) or ``s-maxage`` passes. Everything else gets ``private,
+no-store``. Every GET 200 gets an ETag, and a matching ``If-None-Match`` (or
+``If-Modified-Since`` when the response has a Last-Modified) is answered with 304.
+
+Put this middleware right after ``SecurityMiddleware`` (and WhiteNoise), before the session,
+CSRF and messages middleware, so it sees the cookies they add. The VCL in ``deploy/varnish``
+mirrors the same rules; change both together.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
+
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+SHAREABLE_STATUSES = frozenset({200, 404, 410})
+
+DEFAULTS = {
+    "S_MAXAGE": 600,
+    "STALE_WHILE_REVALIDATE": 30,
+    "STALE_IF_ERROR": 86400,
+    "PRIVATE_PATHS": ["/admin/", "/accounts/", "/documents/", "/healthz", "/readyz"],
+    # Cookies that never change a page: the CSRF cookie (pages shared by a cache carry no
+    # token) and common analytics cookies. deploy/varnish/default.vcl strips the same ones.
+    "IGNORED_COOKIES": r"^(csrftoken|_ga.*|_gid|_gat.*|_pk_.*|__utm.*|_fbp)$",
+}
+
+
+@dataclass(frozen=True)
+class CachePolicy:
+    s_maxage: int
+    stale_while_revalidate: int
+    stale_if_error: int
+    private_paths: tuple[str, ...]
+    ignored_cookies: re.Pattern
+
+    @classmethod
+    def from_settings(cls) -> "CachePolicy":
+        conf = {**DEFAULTS, **getattr(settings, "BROADSHEET_CACHING", {})}
+        return cls(
+            s_maxage=int(conf["S_MAXAGE"]),
+            stale_while_revalidate=int(conf["STALE_WHILE_REVALIDATE"]),
+            stale_if_error=int(conf["STALE_IF_ERROR"]),
+            private_paths=tuple(conf["PRIVATE_PATHS"]),
+            ignored_cookies=re.compile(conf["IGNORED_COOKIES"]),
+        )
+
+    def is_shareable(self, request: HttpRequest, response: HttpResponse) -> bool:
+        """True when every reader sending this request would get this response."""
+        return (
+            request.method in SAFE_METHODS
+            and response.status_code in SHAREABLE_STATUSES
+            and not request.path.startswith(self.private_paths)
+            and not getattr(request, "is_preview", False)
+            and not self.has_reader_cookies(request)
+            and not _is_signed_in(request)
+            and not response.cookies
+            and not _opted_out(response)
+        )
+
+    def has_reader_cookies(self, request: HttpRequest) -> bool:
+        return any(not self.ignored_cookies.match(name) for name in request.COOKIES)
+
+
+class SharedCacheMiddleware:
+    """Mark responses public (shared-cacheable) or ``private, no-store``; answer 304s."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.policy = CachePolicy.from_settings()
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not self.policy.is_shareable(request, response):
+            _make_private(response)
+            return response
+        if "Cache-Control" not in response:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=self.policy.s_maxage,
+                stale_while_revalidate=self.policy.stale_while_revalidate,
+                stale_if_error=self.policy.stale_if_error,
+            )
+        return _conditional(request, response)
+
+
+def _is_signed_in(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def _opted_out(response: HttpResponse) -> bool:
+    directives = response.get("Cache-Control", "").lower()
+    return "private" in directives or "no-store" in directives
+
+
+def _make_private(response: HttpResponse) -> None:
+    # Replace, not patch: a view's own "public" must not survive for a signed-in reader.
+    response.headers.pop("Cache-Control", None)
+    patch_cache_control(response, private=True, no_store=True)
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Add an ETag to a 200 and answer a matching conditional GET with 304 (as Django's
+    ConditionalGetMiddleware does, for shareable responses only)."""
+    if request.method not in SAFE_METHODS or response.status_code != 200:
+        return response
+    if not response.streaming and not response.has_header("ETag"):
+        set_response_etag(response)
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified")),
+        response=response,
+    )

@@ -1,0 +1,147 @@
+"""What each event invalidates in the HTTP cache: the one place that maps a change to URLs.
+
+Pure functions over plain data. The signal handlers (``handlers.py``) read the facts from the
+database; these functions decide which cached URLs show those facts; the purge task
+(``tasks.py``) sends the result to the cache.
+
+A target is a path plus a *scope*:
+
+``EXACT``
+    that URL only (``/sitemap.xml``).
+``LISTING``
+    the path with any query string: a listing and its pages (``/city/``, ``/city/?page=7``).
+    A new article shifts every page of a listing by one, so all of them are stale at once.
+``TREE``
+    the path, any query string, and everything below it: an article together with its comment
+    pages, or every feed under ``/feeds/``.
+
+Varnish drops ``LISTING`` and ``TREE`` targets with one BAN each (see
+``deploy/varnish/default.vcl``). Caches that can only purge single URLs get the path plus its
+first few ``?page=N`` variants instead (:func:`expand_to_urls`).
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+FRONT_PAGE = "/"
+FEEDS = "/feeds/"
+ARCHIVE = "/archive/"
+SEARCH = "/search/"
+SITEMAPS = ("/sitemap.xml", "/sitemap-news.xml")
+
+
+class Scope(StrEnum):
+    EXACT = "exact"
+    LISTING = "listing"
+    TREE = "tree"
+
+
+@dataclass(frozen=True, order=True)
+class Target:
+    """A set of cached URLs on one site: ``root_url`` is scheme and host, ``path`` starts with /."""
+
+    root_url: str
+    path: str
+    scope: Scope
+
+    def as_dict(self) -> dict[str, str]:
+        return {"root_url": self.root_url, "path": self.path, "scope": str(self.scope)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> "Target":
+        return cls(root_url=data["root_url"], path=data["path"], scope=Scope(data["scope"]))
+
+    def covers(self, other: "Target") -> bool:
+        """True when purging this target also purges ``other``."""
+        if self.root_url != other.root_url:
+            return False
+        if self.scope is Scope.TREE:
+            return other.path.startswith(self.path)
+        if self.scope is Scope.LISTING:
+            return other.path == self.path and other.scope is not Scope.TREE
+        return other == self
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Where one article shows on one site, before or after a change.
+
+    ``paths`` holds every URL path the article is or was served at (after a move or a slug
+    change, both old and new; aliases too). The other fields are the listing pages that show it.
+    """
+
+    root_url: str
+    paths: tuple[str, ...]
+    section_paths: tuple[str, ...] = ()
+    topic_paths: tuple[str, ...] = ()
+    author_paths: tuple[str, ...] = ()
+
+
+def for_article(facts: ArticleFacts) -> set[Target]:
+    """An article was published, edited, unpublished or moved.
+
+    Purged: the article with its comment pages; its section's listing (every page); the front
+    page; its topics' and authors' pages; every feed; the archive; the sitemap index, the news
+    sitemap and the section's sitemap; search results.
+    """
+    root = facts.root_url
+    targets = {Target(root, path, Scope.TREE) for path in facts.paths}
+    listings = (*facts.section_paths, FRONT_PAGE, *facts.topic_paths, *facts.author_paths)
+    targets |= {Target(root, path, Scope.LISTING) for path in listings}
+    targets.add(Target(root, FEEDS, Scope.TREE))
+    targets.add(Target(root, SEARCH, Scope.TREE))
+    targets.add(Target(root, ARCHIVE, Scope.TREE))
+    sitemaps = (*SITEMAPS, *(section_sitemap(path) for path in facts.section_paths))
+    targets |= {Target(root, path, Scope.LISTING) for path in sitemaps}
+    return targets
+
+
+def section_sitemap(section_path: str) -> str:
+    """``/city/`` -> ``/sitemap-city.xml``, the section's part of the sitemap index."""
+    return f"/sitemap-{section_path.strip('/').rsplit('/', 1)[-1]}.xml"
+
+
+def for_comment(root_url: str, article_paths: Iterable[str]) -> set[Target]:
+    """A comment became visible, stopped being visible, or its visible text changed.
+
+    Purged: the article with everything below it (comment pages, the article's comment feed)
+    and the comment feeds under ``/feeds/comments/``. Listings show no comments, so they stay.
+    """
+    targets = {Target(root_url, path, Scope.TREE) for path in article_paths}
+    targets.add(Target(root_url, FEEDS + "comments/", Scope.TREE))
+    return targets
+
+
+def for_whole_site(root_url: str) -> set[Target]:
+    """Something every page shows changed: a section's name, an author's name, site settings."""
+    return {Target(root_url, FRONT_PAGE, Scope.TREE)}
+
+
+def merge(targets: Iterable[Target]) -> list[Target]:
+    """Drop targets another one already covers; sorted, so batches are stable."""
+    unique = sorted(set(targets))
+    return [t for t in unique if not any(o != t and o.covers(t) for o in unique)]
+
+
+def ban_pattern(target: Target) -> str:
+    """The regular expression a Varnish BAN matches against a cached object's URL."""
+    path = re.escape(target.path)
+    if target.scope is Scope.TREE:
+        return f"^{path}"
+    if target.scope is Scope.LISTING:
+        return rf"^{path}(\?.*)?$"
+    return f"^{path}$"
+
+
+def expand_to_urls(target: Target, listing_pages: int) -> list[str]:
+    """Full URLs for a cache that purges one URL at a time (no BAN).
+
+    ``LISTING`` and ``TREE`` become the path and its ``?page=2`` … ``?page=N`` variants; pages
+    further back, and URLs below a tree, then expire after ``s-maxage``.
+    """
+    url = target.root_url.rstrip("/") + target.path
+    if target.scope is Scope.EXACT:
+        return [url]
+    return [url, *(f"{url}?page={number}" for number in range(2, listing_pages + 1))]

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from broadsheet.comments.moderation import views
+
+app_name = "comments_admin"
+
+urlpatterns = [
+    path("", views.queue, name="index"),
+    path("queue/<slug:name>/", views.queue, name="queue"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("log/", views.log, name="log"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/<slug:verb>/", views.act, name="act"),
+]

@@ -1,0 +1,71 @@
+"""The small base class every check subclasses, and what a check receives and returns."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+from broadsheet.comments.models import Policy
+
+
+@dataclass(frozen=True)
+class Verdict:
+    APPROVE: ClassVar[str] = "approve"
+    HOLD: ClassVar[str] = "hold"
+    SPAM: ClassVar[str] = "spam"
+    REJECT: ClassVar[str] = "reject"
+
+    decision: str
+    reason: str = ""
+    score: float | None = None
+
+    @classmethod
+    def approve(cls, reason: str = "", score: float | None = None) -> "Verdict":
+        return cls(cls.APPROVE, reason, score)
+
+
+class Refused(Exception):  # noqa: N818 - reads as "the submission was refused"
+    """The submission is not stored; the reader gets the form back, text kept."""
+
+    def __init__(self, message: str, *, status: int = 400, code: str = "refused") -> None:
+        super().__init__(message)
+        self.message, self.status, self.code = message, status, code
+
+
+@dataclass
+class Submission:
+    """Everything the checks may look at; nothing is saved yet."""
+
+    article: Any
+    text: str
+    name: str
+    email: str
+    policy: Policy
+    now: datetime
+    user: Any = None
+    parent: Any = None
+    ip_hash: str = ""
+    guest_key_hash: str = ""
+    honeypot: str = ""
+    form_token: str | None = None
+    fingerprint: str = ""
+
+    @property
+    def commenter_key(self) -> str:
+        """Who wrote it, for rate limits and history: the account, else the email address."""
+        if self.user is not None and self.user.pk:
+            return f"user:{self.user.pk}"
+        return f"email:{self.email.lower()}"
+
+
+class Check:
+    """Base class of a pipeline check. Subclasses set ``name`` and implement ``check``."""
+
+    name: ClassVar[str] = "check"
+    # Whether the check also runs when a reader edits an approved comment.
+    runs_on_edit: ClassVar[bool] = False
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+
+    def check(self, submission: Submission) -> Verdict:
+        raise NotImplementedError

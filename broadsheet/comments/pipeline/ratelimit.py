@@ -1,0 +1,45 @@
+"""Flood control per IP hash and per commenter, counted in Django's cache (Redis in production)."""
+
+from django.core.cache import cache
+
+from broadsheet.comments.pipeline.base import Check, Refused, Submission, Verdict
+
+HOUR = 3600
+
+
+class RateLimitCheck(Check):
+    """At most one comment per ``MIN_INTERVAL`` seconds and ``PER_HOUR`` an hour per key."""
+
+    name = "rate limit"
+
+    def check(self, submission: Submission) -> Verdict:
+        keys = [f"commenter:{submission.commenter_key}"]
+        if submission.ip_hash:
+            keys.append(f"ip:{submission.ip_hash}")
+        interval = self.options.get("min_interval", 15)
+        per_hour = self.options.get("per_hour", 20)
+        for key in keys:
+            self._count(key, interval=interval, per_hour=per_hour)
+        return Verdict.approve("Within the rate limits.")
+
+    def _count(self, key: str, *, interval: int, per_hour: int) -> None:
+        prefix = "broadsheet:comments:rate:"
+        if interval and not cache.add(f"{prefix}flood:{key}", 1, timeout=interval):
+            raise Refused(
+                f"You are commenting very fast. Please wait {interval} seconds and send again.",
+                status=429,
+                code="rate",
+            )
+        hour_key = f"{prefix}hour:{key}"
+        cache.add(hour_key, 0, timeout=HOUR)
+        try:
+            count = cache.incr(hour_key)
+        except ValueError:  # expired between add and incr
+            cache.set(hour_key, 1, timeout=HOUR)
+            count = 1
+        if count > per_hour:
+            raise Refused(
+                "You have sent many comments in the last hour. Please try again later.",
+                status=429,
+                code="rate",
+            )

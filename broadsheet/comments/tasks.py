@@ -1,0 +1,62 @@
+"""Background work for comments, through Django's tasks framework (``TASKS`` setting)."""
+
+from django.core.mail import EmailMessage
+from django.db.models import Count
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from broadsheet.comments import notifications
+from broadsheet.comments.models import Comment, CommentState
+
+
+@task()
+def send_reply_notification(comment_id: int) -> bool:
+    """Tell the author of the comment answered by ``comment_id`` that a reply is up."""
+    reply = Comment.objects.select_related("article", "parent", "replied_to").get(pk=comment_id)
+    target = notifications.reply_recipient(reply)
+    if target is None or not reply.is_visible:
+        return False
+    unsubscribe = notifications.unsubscribe_url(target.email)
+    context = {
+        "reply": reply,
+        "target": target,
+        "article": reply.article,
+        "reply_url": notifications.absolute_url(reply.get_absolute_url()),
+        "unsubscribe_url": unsubscribe,
+    }
+    message = EmailMessage(
+        subject=f"{reply.name} replied to your comment on “{reply.article.title}”",
+        body=render_to_string("comments/email/reply_notification.txt", context),
+        to=[target.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+    return True
+
+
+@task()
+def send_moderator_digest() -> int:
+    """Email moderators how many comments wait, per article. Returns the number waiting."""
+    pending = Comment.objects.filter(state=CommentState.PENDING)
+    total = pending.count()
+    recipients = notifications.moderator_emails()
+    if not total or not recipients:
+        return total
+    per_article = (
+        pending.values("article__title").annotate(n=Count("pk")).order_by("-n", "article__title")
+    )[:20]
+    context = {
+        "total": total,
+        "per_article": per_article,
+        "queue_url": notifications.absolute_url(reverse("comments_admin:queue", args=["pending"])),
+    }
+    EmailMessage(
+        subject=f"{total} reader comments are waiting for moderation",
+        body=render_to_string("comments/email/moderator_digest.txt", context),
+        to=recipients,
+    ).send()
+    return total

@@ -1,0 +1,69 @@
+"""The "Comments" area of Wagtail's admin, shown to those who may moderate."""
+
+from django.urls import include, path, reverse_lazy
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from broadsheet.comments.moderation import queries, urls
+from broadsheet.comments.moderation.views import PERMISSION
+from broadsheet.comments.moderation.viewsets import (
+    ban_viewset,
+    banned_word_viewset,
+    policy_override_viewset,
+)
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+class QueueMenuItem(ModeratorMenuItem):
+    """A queue link whose label carries the number of comments waiting in it."""
+
+    def __init__(self, queue: str, **kwargs) -> None:
+        self.queue = queue
+        super().__init__(
+            queries.QUEUES[queue], reverse_lazy("comments_admin:queue", args=[queue]), **kwargs
+        )
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        counts = getattr(request, "_comment_queue_counts", None)
+        if counts is None:
+            counts = request._comment_queue_counts = queries.queue_counts()
+        count = counts.get(self.queue)
+        if count is not None:
+            component.label = f"{queries.QUEUES[self.queue]} ({count})"
+        return component
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("comments/", include(urls, namespace="comments_admin"))]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [ban_viewset, banned_word_viewset, policy_override_viewset]
+
+
+class CommentsMenu(SubmenuMenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_comments_menu():
+    queues = [
+        QueueMenuItem(name, icon_name="comment", order=i)
+        for i, name in enumerate(["pending", "reported", "approved", "spam", "rejected"])
+    ]
+    extra = [
+        ModeratorMenuItem("Moderation log", reverse_lazy("comments_admin:log"), order=10),
+        ModeratorMenuItem("Bans", reverse_lazy("comment_bans:index"), order=11),
+        ModeratorMenuItem("Words", reverse_lazy("comment_words:index"), order=12),
+        ModeratorMenuItem("Rules", reverse_lazy("comment_policies:index"), order=13),
+    ]
+    menu = Menu(items=[*queues, *extra])
+    return CommentsMenu("Comments", menu, icon_name="comment", order=250)

@@ -1,0 +1,184 @@
+"""Sitemaps: an index over pages, articles, authors and topics, plus a Google News sitemap.
+
+Built on Wagtail's ``Sitemap`` (Django's, given the request) so locations come from the Wagtail
+site like every other absolute URL we publish. Each section is paginated
+(``BROADSHEET_SITEMAP_PAGE_SIZE`` entries a page, default 5,000), oldest first so that earlier
+pages stay stable, and every entry has a ``lastmod``: for an article its last meaningful update
+(or first publication), for a listing the newest change among the articles it lists.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from taggit.models import Tag
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
+from broadsheet.core.models import SiteSettings
+from broadsheet.feeds.links import topic_path
+from broadsheet.metadata.absolute import absolute_url, page_url
+
+DEFAULT_PAGE_SIZE = 5000
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs from one news sitemap
+CHANGED = Coalesce("updated_at", "first_published_at")
+
+
+class BroadsheetSitemap(Sitemap):
+    """One section of the sitemap: absolute locations, ``lastmod`` on each entry."""
+
+    @property
+    def limit(self) -> int:
+        return getattr(settings, "BROADSHEET_SITEMAP_PAGE_SIZE", DEFAULT_PAGE_SIZE)
+
+    def live_articles(self) -> QuerySet:
+        root = self.get_wagtail_site().root_page
+        return ArticlePage.objects.live().public().descendant_of(root)
+
+    def lastmod(self, item: Any) -> datetime | None:
+        return item.last_changed
+
+    def get_latest_lastmod(self) -> datetime | None:
+        return self.items().aggregate(latest=Max("last_changed"))["latest"]
+
+    def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
+        urls = [
+            {"item": item, "location": self.location(item), "lastmod": self.lastmod(item)}
+            for item in self.paginator.page(page).object_list
+        ]
+        dates = [url["lastmod"] for url in urls if url["lastmod"]]
+        if dates:
+            self.latest_lastmod = max(dates)
+        return urls
+
+
+class ArticleSitemap(BroadsheetSitemap):
+    def items(self) -> QuerySet:
+        return (
+            self.live_articles()
+            .defer_streamfields()
+            .annotate(last_changed=CHANGED)
+            .order_by("first_published_at", "pk")
+        )
+
+    def location(self, item: ArticlePage) -> str:
+        return page_url(self.request, item)
+
+
+class PageSitemap(BroadsheetSitemap):
+    """The front page and the section pages."""
+
+    def items(self) -> QuerySet:
+        root = self.get_wagtail_site().root_page
+        newest_article = (
+            ArticlePage.objects.live()
+            .filter(path__startswith=OuterRef("path"))
+            .annotate(changed=CHANGED)
+            .order_by("-changed")
+            .values("changed")[:1]
+        )
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(root, inclusive=True)
+            .type(HomePage, SectionPage)
+            .annotate(newest_article=Subquery(newest_article))
+            .annotate(last_changed=Coalesce("newest_article", "last_published_at"))
+            .order_by("path")
+        )
+
+    def lastmod(self, item: Page) -> datetime | None:
+        dates = [d for d in (item.newest_article, item.last_published_at) if d]
+        return max(dates) if dates else item.latest_revision_created_at or item.first_published_at
+
+    def location(self, item: Page) -> str:
+        return page_url(self.request, item)
+
+
+class AuthorSitemap(BroadsheetSitemap):
+    """Authors with at least one live article; changed when their newest article was."""
+
+    def items(self) -> QuerySet:
+        return (
+            Author.objects.filter(article_links__article__in=self.live_articles())
+            .annotate(
+                last_changed=Max(
+                    Coalesce(
+                        "article_links__article__updated_at",
+                        "article_links__article__first_published_at",
+                    )
+                )
+            )
+            .order_by("slug")
+        )
+
+    def location(self, item: Author) -> str:
+        return absolute_url(self.request, item.get_absolute_url())
+
+
+class TopicSitemap(BroadsheetSitemap):
+    """Tags used by at least one live article."""
+
+    def items(self) -> QuerySet:
+        link = "articles_articletag_items__content_object"
+        return (
+            Tag.objects.filter(**{f"{link}__in": self.live_articles()})
+            .annotate(
+                last_changed=Max(Coalesce(f"{link}__updated_at", f"{link}__first_published_at"))
+            )
+            .order_by("slug")
+        )
+
+    def location(self, item: Tag) -> str:
+        return absolute_url(self.request, topic_path(item.slug))
+
+
+def news_language(language_code: str | None = None) -> str:
+    """The ISO 639 code Google News expects: ``en`` for en-gb; ``zh-cn``/``zh-tw`` for Chinese."""
+    code = (language_code or translation.get_language() or settings.LANGUAGE_CODE).lower()
+    if code.startswith("zh"):
+        return "zh-tw" if code in {"zh-hant", "zh-tw", "zh-hk", "zh-mo"} else "zh-cn"
+    return code.split("-")[0]
+
+
+class NewsSitemap(ArticleSitemap):
+    """Articles first published in the last 48 hours, newest first (Google News sitemap)."""
+
+    limit = NEWS_LIMIT
+
+    def items(self) -> QuerySet:
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            super()
+            .items()
+            .filter(first_published_at__gte=since)
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
+        publication = SiteSettings.for_request(self.request).site_name
+        language = news_language()
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["news"] = {
+                "publication_name": publication,
+                "language": language,
+                "publication_date": url["item"].first_published_at,
+                "title": url["item"].title,
+            }
+        return urls
+
+
+SECTIONS: dict[str, type[BroadsheetSitemap]] = {
+    "pages": PageSitemap,
+    "articles": ArticleSitemap,
+    "authors": AuthorSitemap,
+    "topics": TopicSitemap,
+}

@@ -1,0 +1,61 @@
+"""Thin views: pick the feed class and format, or hand sitemaps to Django's sitemap views."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+
+from broadsheet.feeds import feeds, sitemaps
+from broadsheet.feeds.comments import CommentFeed
+from broadsheet.metadata.absolute import absolute_url
+
+FEEDS: dict[str, type[feeds.BroadsheetFeed]] = {
+    "site": feeds.SiteFeed,
+    "section": feeds.SectionFeed,
+    "topic": feeds.TopicFeed,
+    "author": feeds.AuthorFeed,
+    "comments": CommentFeed,
+}
+
+
+@require_GET
+def feed(request: HttpRequest, scope: str, fmt: str, **kwargs: str) -> HttpResponse:
+    """Serve the ``scope`` feed in format ``fmt`` (rss, atom or json)."""
+    return FEEDS[scope](fmt)(request, **kwargs)
+
+
+@require_GET
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """``/sitemap.xml``: one entry per page of each section sitemap."""
+    return wagtail_sitemap_views.index(
+        request, sitemaps.SECTIONS, sitemap_url_name="feeds:sitemap_section"
+    )
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """``/sitemap-<section>.xml?p=N``: one page of one section."""
+    return wagtail_sitemap_views.sitemap(
+        request, sitemaps.SECTIONS, section=section, template_name="feeds/sitemap.xml"
+    )
+
+
+@require_GET
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """``/sitemap-news.xml``: articles of the last 48 hours, in Google News' format."""
+    return wagtail_sitemap_views.sitemap(
+        request, {"news": sitemaps.NewsSitemap}, template_name="feeds/news_sitemap.xml"
+    )
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """``/robots.txt``: keep crawlers out of the admin; name the sitemaps."""
+    context = {
+        "sitemaps": [
+            absolute_url(request, reverse("feeds:sitemap_index")),
+            absolute_url(request, reverse("feeds:news_sitemap")),
+        ]
+    }
+    return render(request, "feeds/robots.txt", context, content_type="text/plain; charset=utf-8")

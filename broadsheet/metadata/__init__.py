@@ -1,0 +1,1 @@
+"""What a page says about itself: canonical URL, Open Graph, Twitter cards, JSON-LD, feed links."""

@@ -1,0 +1,63 @@
+"""Settings fragments built from BROADSHEET_* variables (called from the settings modules).
+
+Plain functions over values the settings module already read, so they import nothing from
+Django's configured state and can be tested alone.
+"""
+
+from typing import Any
+
+
+def s3_media_storage(
+    *,
+    bucket: str,
+    endpoint_url: str = "",
+    region: str = "",
+    access_key: str = "",
+    secret_key: str = "",
+    custom_domain: str = "",
+    location: str = "",
+) -> dict[str, Any]:
+    """``STORAGES["default"]`` for S3-compatible object storage through django-storages.
+
+    Needs the ``s3`` extra (``pip install 'broadsheet[s3]'``). Objects are public-read through
+    the bucket policy or ``custom_domain`` (a CDN), never signed URLs, so cached pages that
+    link to photos stay valid; uploads never overwrite an existing name.
+    """
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "file_overwrite": False,
+        "querystring_auth": False,
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    optional = {
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        "access_key": access_key,
+        "secret_key": secret_key,
+        "custom_domain": custom_domain,
+        "location": location,
+    }
+    options.update({key: value for key, value in optional.items() if value})
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def varnish_purgers(locations: list[str]) -> dict[str, dict[str, str]]:
+    """``WAGTAILFRONTENDCACHE`` with one Varnish purger per location (one per cache server)."""
+    return {
+        f"varnish{index}": {
+            "BACKEND": "broadsheet.caching.backends.VarnishBackend",
+            "LOCATION": location,
+        }
+        for index, location in enumerate(locations, start=1)
+    }
+
+
+def log_formatters(log_format: str) -> dict[str, dict[str, str]]:
+    """``LOGGING["formatters"]`` for plain text or JSON lines (``BROADSHEET_LOG_FORMAT``)."""
+    if log_format not in ("text", "json"):
+        raise ValueError("BROADSHEET_LOG_FORMAT must be 'text' or 'json'")
+    return {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "broadsheet.ops.logging.JsonFormatter"},
+    }

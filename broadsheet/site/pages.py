@@ -1,0 +1,28 @@
+"""Template context for the Wagtail page types readers browse (front page and sections)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from broadsheet.articles.models import HomePage, SectionPage
+from broadsheet.site.pagination import paginate
+from broadsheet.site.selectors import front_page, listing_articles
+
+
+def front_page_context(home: HomePage, request: HttpRequest) -> dict[str, Any]:
+    front = front_page(home, request)
+    return {
+        "lead": front.lead,
+        "top_stories": front.top_stories,
+        "section_blocks": front.sections,
+        "articles": [front.lead, *front.top_stories] if front.lead else [],
+        # SLOT "most commented": the comments app supplies a selector; put the articles it
+        # returns (ArticlePage objects, at most five) under this key and
+        # articles/home_page.html shows them. Empty until then, and nothing renders.
+        "most_commented": [],
+    }
+
+
+def section_page_context(section: SectionPage, request: HttpRequest) -> dict[str, Any]:
+    listing = paginate(request, listing_articles(request).child_of(section))
+    return {"listing": listing, "articles": listing.items}

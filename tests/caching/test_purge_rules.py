@@ -1,0 +1,116 @@
+"""The purge rules: which cached URLs each kind of change invalidates."""
+
+import re
+
+from broadsheet.caching import purge_rules
+from broadsheet.caching.purge_rules import ArticleFacts, Scope, Target
+
+ROOT = "https://courier.example"
+
+
+def article() -> ArticleFacts:
+    return ArticleFacts(
+        root_url=ROOT,
+        paths=("/city/harbour-bridge-reopens/",),
+        section_paths=("/city/",),
+        topic_paths=("/topics/bridges/", "/topics/river-sallow/"),
+        author_paths=("/authors/ada-brennan/",),
+    )
+
+
+def test_article_change_purges_every_page_that_shows_the_article():
+    targets = purge_rules.for_article(article())
+
+    assert targets == {
+        Target(ROOT, "/city/harbour-bridge-reopens/", Scope.TREE),
+        Target(ROOT, "/city/", Scope.LISTING),
+        Target(ROOT, "/", Scope.LISTING),
+        Target(ROOT, "/topics/bridges/", Scope.LISTING),
+        Target(ROOT, "/topics/river-sallow/", Scope.LISTING),
+        Target(ROOT, "/authors/ada-brennan/", Scope.LISTING),
+        Target(ROOT, "/feeds/", Scope.TREE),
+        Target(ROOT, "/search/", Scope.TREE),
+        Target(ROOT, "/archive/", Scope.TREE),
+        Target(ROOT, "/sitemap.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-news.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-city.xml", Scope.LISTING),
+    }
+
+
+def test_moved_article_purges_old_and_new_address_and_both_sections():
+    facts = ArticleFacts(
+        root_url=ROOT,
+        paths=("/city/ferry-timetable/", "/harbour/ferry-timetable/"),
+        section_paths=("/city/", "/harbour/"),
+    )
+
+    targets = purge_rules.for_article(facts)
+
+    for path in facts.paths:
+        assert Target(ROOT, path, Scope.TREE) in targets
+    for path in ("/city/", "/harbour/", "/sitemap-city.xml", "/sitemap-harbour.xml"):
+        assert Target(ROOT, path, Scope.LISTING) in targets
+
+
+def test_comment_change_purges_only_the_article_and_comment_feeds():
+    targets = purge_rules.for_comment(ROOT, ["/city/harbour-bridge-reopens/"])
+
+    assert targets == {
+        Target(ROOT, "/city/harbour-bridge-reopens/", Scope.TREE),
+        Target(ROOT, "/feeds/comments/", Scope.TREE),
+    }
+
+
+def test_whole_site_is_one_tree_from_the_root():
+    assert purge_rules.for_whole_site(ROOT) == {Target(ROOT, "/", Scope.TREE)}
+
+
+def test_merge_drops_targets_covered_by_a_tree_and_sorts():
+    targets = [
+        Target(ROOT, "/feeds/rss/", Scope.EXACT),
+        Target(ROOT, "/feeds/", Scope.TREE),
+        Target(ROOT, "/city/", Scope.LISTING),
+        Target(ROOT, "/city/", Scope.EXACT),
+        Target("https://other.example", "/city/", Scope.EXACT),
+    ]
+
+    assert purge_rules.merge(targets) == [
+        Target(ROOT, "/city/", Scope.LISTING),
+        Target(ROOT, "/feeds/", Scope.TREE),
+        Target("https://other.example", "/city/", Scope.EXACT),
+    ]
+
+
+def test_whole_site_swallows_everything_else_on_that_site():
+    targets = purge_rules.for_article(article()) | purge_rules.for_whole_site(ROOT)
+
+    assert purge_rules.merge(targets) == [Target(ROOT, "/", Scope.TREE)]
+
+
+def test_ban_patterns_match_what_each_scope_promises():
+    listing = re.compile(purge_rules.ban_pattern(Target(ROOT, "/city/", Scope.LISTING)))
+    tree = re.compile(purge_rules.ban_pattern(Target(ROOT, "/city/a-b/", Scope.TREE)))
+    exact = re.compile(purge_rules.ban_pattern(Target(ROOT, "/sitemap.xml", Scope.EXACT)))
+
+    assert listing.search("/city/") and listing.search("/city/?page=12")
+    assert not listing.search("/city/a-b/") and not listing.search("/cityscape/")
+    assert tree.search("/city/a-b/") and tree.search("/city/a-b/?page=3")
+    assert tree.search("/city/a-b/comments/2/") and not tree.search("/city/a-bc/")
+    assert exact.search("/sitemap.xml") and not exact.search("/sitemapXxml")
+
+
+def test_caches_without_ban_get_the_first_pages_of_a_listing():
+    listing = Target(ROOT, "/city/", Scope.LISTING)
+
+    assert purge_rules.expand_to_urls(listing, 3) == [
+        f"{ROOT}/city/",
+        f"{ROOT}/city/?page=2",
+        f"{ROOT}/city/?page=3",
+    ]
+    assert purge_rules.expand_to_urls(Target(ROOT, "/x.xml", Scope.EXACT), 3) == [f"{ROOT}/x.xml"]
+
+
+def test_targets_survive_the_trip_through_the_task_queue():
+    target = Target(ROOT, "/city/", Scope.LISTING)
+
+    assert Target.from_dict(target.as_dict()) == target
