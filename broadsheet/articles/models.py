@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -249,6 +250,11 @@ class ArticlePage(Page):
         # From the navigation's per-request list, so naming the section costs no query.
         context["section"] = section_of(self, live_sections(request))
         return context
+
+    @cached_property
+    def topic_list(self) -> list:
+        """The article's tags by name, loaded once per request for everything that shows them."""
+        return sorted(self.tags.all(), key=lambda tag: tag.name.casefold())
 
     @property
     def hero_caption_text(self) -> str:

@@ -29,7 +29,16 @@ FRONT_PAGE = "/"
 FEEDS = "/feeds/"
 ARCHIVE = "/archive/"
 SEARCH = "/search/"
-SITEMAPS = ("/sitemap.xml", "/sitemap-news.xml")
+# The sitemap index and every part of it (see broadsheet.feeds.sitemaps.SECTIONS); each part's
+# ?p=N pages are covered by the LISTING scope.
+SITEMAPS = (
+    "/sitemap.xml",
+    "/sitemap-news.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-authors.xml",
+    "/sitemap-topics.xml",
+)
 
 
 class Scope(StrEnum):
@@ -93,24 +102,20 @@ def for_article(facts: ArticleFacts) -> set[Target]:
     targets.add(Target(root, FEEDS, Scope.TREE))
     targets.add(Target(root, SEARCH, Scope.TREE))
     targets.add(Target(root, ARCHIVE, Scope.TREE))
-    sitemaps = (*SITEMAPS, *(section_sitemap(path) for path in facts.section_paths))
-    targets |= {Target(root, path, Scope.LISTING) for path in sitemaps}
+    targets |= {Target(root, path, Scope.LISTING) for path in SITEMAPS}
     return targets
-
-
-def section_sitemap(section_path: str) -> str:
-    """``/city/`` -> ``/sitemap-city.xml``, the section's part of the sitemap index."""
-    return f"/sitemap-{section_path.strip('/').rsplit('/', 1)[-1]}.xml"
 
 
 def for_comment(root_url: str, article_paths: Iterable[str]) -> set[Target]:
     """A comment became visible, stopped being visible, or its visible text changed.
 
-    Purged: the article with everything below it (comment pages, the article's comment feed)
-    and the comment feeds under ``/feeds/comments/``. Listings show no comments, so they stay.
+    Purged: the article with everything below it (comment pages, the article's comment feed),
+    the comment feeds under ``/feeds/comments/``, and the front page, whose "Most commented"
+    list counts comments. Other listings show no comments, so they stay.
     """
     targets = {Target(root_url, path, Scope.TREE) for path in article_paths}
     targets.add(Target(root_url, FEEDS + "comments/", Scope.TREE))
+    targets.add(Target(root_url, FRONT_PAGE, Scope.LISTING))
     return targets
 
 

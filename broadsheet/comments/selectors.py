@@ -7,8 +7,10 @@ Threads load in one query whatever their size: every reply stores its thread's t
 
 import math
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from broadsheet.comments.models import Comment, CommentState, Policy
 
@@ -142,3 +144,18 @@ def page_of(comment: Comment, *, policy: Policy) -> int:
     )
     before = Comment.objects.filter(_shown_top_level(comment.article_id)).filter(earlier).count()
     return before // policy.page_size + 1
+
+
+def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
+    """Live articles with the most approved comments written in the last ``days``. One query."""
+    from broadsheet.articles.models import ArticlePage  # noqa: PLC0415 - articles imports us
+
+    since = timezone.now() - timedelta(days=days)
+    recent = Q(reader_comments__state=CommentState.APPROVED, reader_comments__created_at__gte=since)
+    return list(
+        ArticlePage.objects.live()
+        .annotate(recent_comments=Count("reader_comments", filter=recent))
+        .filter(recent_comments__gt=0)
+        .order_by("-recent_comments", "-first_published_at", "-pk")
+        .only("title", "url_path", "first_published_at")[:limit]
+    )

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from broadsheet.articles.models import HomePage, SectionPage
+from broadsheet.comments.selectors import most_commented_articles
 from broadsheet.site.pagination import paginate
 from broadsheet.site.selectors import front_page, listing_articles
 
@@ -16,10 +17,7 @@ def front_page_context(home: HomePage, request: HttpRequest) -> dict[str, Any]:
         "top_stories": front.top_stories,
         "section_blocks": front.sections,
         "articles": [front.lead, *front.top_stories] if front.lead else [],
-        # SLOT "most commented": the comments app supplies a selector; put the articles it
-        # returns (ArticlePage objects, at most five) under this key and
-        # articles/home_page.html shows them. Empty until then, and nothing renders.
-        "most_commented": [],
+        "most_commented": most_commented_articles(limit=5, days=7),
     }
 
 

@@ -162,7 +162,9 @@ def test_article_page_query_count(client, article):
     client.get(article.url)  # warm Wagtail's site-root cache as a running server has it
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    # site, site settings, 5 routing, ancestors, view restrictions, authors, sections, hero, fixes
-    # (+ what other page parts add), and 4 for comments: comment settings, policy overrides,
-    # counts, one page of threads with their replies (tests/comments/test_query_counts.py)
-    assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)
+    # 9 to find and authorise the page: site, site settings, 5 routing, ancestors, view
+    # restrictions. 5 for the article: authors, sections (navigation), tags, hero photo,
+    # corrections. 4 for comments: comment settings, policy overrides, counts, one page of
+    # threads with their replies. 3 for what follows: restricted paths (to leave private pages
+    # out), previous/next in the section, related articles.
+    assert len(queries) == 21, "\n".join(q["sql"] for q in queries.captured_queries)

@@ -33,7 +33,10 @@ def test_article_change_purges_every_page_that_shows_the_article():
         Target(ROOT, "/archive/", Scope.TREE),
         Target(ROOT, "/sitemap.xml", Scope.LISTING),
         Target(ROOT, "/sitemap-news.xml", Scope.LISTING),
-        Target(ROOT, "/sitemap-city.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-pages.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-articles.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-authors.xml", Scope.LISTING),
+        Target(ROOT, "/sitemap-topics.xml", Scope.LISTING),
     }
 
 
@@ -48,16 +51,24 @@ def test_moved_article_purges_old_and_new_address_and_both_sections():
 
     for path in facts.paths:
         assert Target(ROOT, path, Scope.TREE) in targets
-    for path in ("/city/", "/harbour/", "/sitemap-city.xml", "/sitemap-harbour.xml"):
+    for path in ("/city/", "/harbour/", "/sitemap-articles.xml"):
         assert Target(ROOT, path, Scope.LISTING) in targets
 
 
-def test_comment_change_purges_only_the_article_and_comment_feeds():
+def test_sitemap_parts_purged_are_the_ones_the_site_serves():
+    from broadsheet.feeds.sitemaps import SECTIONS
+
+    served = {"/sitemap.xml", "/sitemap-news.xml"} | {f"/sitemap-{name}.xml" for name in SECTIONS}
+    assert set(purge_rules.SITEMAPS) == served
+
+
+def test_comment_change_purges_the_article_comment_feeds_and_front_page():
     targets = purge_rules.for_comment(ROOT, ["/city/harbour-bridge-reopens/"])
 
     assert targets == {
         Target(ROOT, "/city/harbour-bridge-reopens/", Scope.TREE),
         Target(ROOT, "/feeds/comments/", Scope.TREE),
+        Target(ROOT, "/", Scope.LISTING),
     }
 
 

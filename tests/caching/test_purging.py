@@ -78,7 +78,10 @@ def test_publishing_an_article_bans_every_page_that_shows_it(cache, article, com
         ban("/archive/", Scope.TREE),
         ban("/sitemap.xml", Scope.LISTING),
         ban("/sitemap-news.xml", Scope.LISTING),
-        ban("/sitemap-city.xml", Scope.LISTING),
+        ban("/sitemap-pages.xml", Scope.LISTING),
+        ban("/sitemap-articles.xml", Scope.LISTING),
+        ban("/sitemap-authors.xml", Scope.LISTING),
+        ban("/sitemap-topics.xml", Scope.LISTING),
     }
     assert {host for _, host, _, _ in cache.received} == {"localhost"}
 
@@ -127,7 +130,7 @@ def test_changing_the_slug_purges_the_old_address(cache, article, committing):
     assert ban("/city/ferry-timetable-winter/", Scope.TREE) in cache.bans()
 
 
-def test_approving_a_comment_purges_the_article_not_the_listings(
+def test_approving_a_comment_purges_the_article_and_front_page_not_other_listings(
     cache, article, committing, admin_user
 ):
     with committing():
@@ -138,9 +141,11 @@ def test_approving_a_comment_purges_the_article_not_the_listings(
     with committing():
         approve_comment(comment=comment, actor=admin_user)
 
+    # The front page lists the most commented articles; the section page shows no comments.
     assert cache.bans() == {
         ban("/city/ferry-timetable/", Scope.TREE),
         ban("/feeds/comments/", Scope.TREE),
+        ban("/", Scope.LISTING),
     }
 
 

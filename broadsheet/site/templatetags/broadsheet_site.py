@@ -64,9 +64,7 @@ def article_extras(context: template.Context, page: ArticlePage) -> ArticleExtra
     previous, following = section_neighbours(page, request)
     url = page.get_full_url(request) or ""
     return ArticleExtras(
-        topics=list(
-            Tag.objects.filter(articles_articletag_items__content_object=page).order_by("name")
-        ),
+        topics=page.topic_list,
         related=related_articles(page, request),
         previous=previous,
         next=following,
