@@ -101,12 +101,15 @@ class SectionPage(Page):
 
 
 class ArticlePageManager(PageManager):
-    def for_listing(self):
-        """Live, public articles, newest first, with what a listing shows and nothing more."""
+    def for_listing(self, articles: models.QuerySet | None = None) -> models.QuerySet:
+        """Articles newest first, with what a listing shows and nothing more.
+
+        ``articles`` narrows the choice (the site passes its request-aware public articles);
+        by default, every live, public article.
+        """
+        articles = self.live().public() if articles is None else articles
         return (
-            self.live()
-            .public()
-            .defer_streamfields()
+            articles.defer_streamfields()
             .select_related("hero_image")
             .prefetch_related(
                 Prefetch(

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
 
 from broadsheet.articles.models import (
-    ArticleAuthor,
     ArticlePage,
     ArticleTag,
     HomePage,
@@ -49,18 +48,8 @@ def public_articles(request: HttpRequest | None) -> QuerySet[ArticlePage]:
 
 def listing_articles(request: HttpRequest | None) -> QuerySet[ArticlePage]:
     """Public articles, newest first, with what a card shows and nothing more."""
-    return (
-        public_articles(request)
-        .defer_streamfields()
-        .select_related("hero_image")
-        .prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            ),
-            "hero_image__renditions",
-        )
-        .order_by("-first_published_at", "-pk")
+    return ArticlePage.objects.for_listing(public_articles(request)).prefetch_related(
+        "hero_image__renditions"
     )
 
 
