@@ -5,11 +5,20 @@ decisions teach it: "spam" teaches spam, "not spam" and approval teach not-spam.
 teaches at most once; changing one's mind unlearns the earlier lesson first.
 """
 
+import threading
+from datetime import datetime
+
 from django.db import transaction
 
 from broadsheet.comments.models import Comment, SpamFilterState
 
 SPAM, HAM = "spam", "ham"
+
+# The parsed filter of the stored row, keyed by (pk, updated_at): parsing ~0.5 MB of JSON costs
+# tens of milliseconds, so a comment post parses it again only after a moderator has trained it
+# (in any process; teach() saves the row, which moves updated_at).
+_parsed: dict[str, tuple[tuple[int, datetime], object]] = {}
+_parsed_lock = threading.Lock()
 
 
 def _filter_class():
@@ -19,11 +28,25 @@ def _filter_class():
 
 
 def load_filter():
-    """The current filter (an untrained one when nothing was learned yet)."""
-    row = SpamFilterState.objects.order_by("pk").first()
+    """The current filter (an untrained one when nothing was learned yet).
+
+    The answer may be shared with other callers in this process: score it, never train it
+    (:func:`teach` trains a copy of its own). One cheap query checks that the parsed copy kept
+    in memory is still the stored one; the state is read and parsed only when it is not.
+    """
+    key = SpamFilterState.objects.order_by("pk").values_list("pk", "updated_at").first()
+    if key is None:
+        return _filter_class()()
+    kept = _parsed.get("filter")
+    if kept is not None and kept[0] == tuple(key):
+        return kept[1]
+    row = SpamFilterState.objects.filter(pk=key[0]).first()
     if row is None or not row.state:
         return _filter_class()()
-    return _filter_class().from_dict(row.state)
+    spam_filter = _filter_class().from_dict(row.state)
+    with _parsed_lock:
+        _parsed["filter"] = ((row.pk, row.updated_at), spam_filter)
+    return spam_filter
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from broadsheet.comments.links import reader_links
 from broadsheet.comments.models import Comment, CommentState, Policy
 
 SORTS = {
@@ -28,6 +29,18 @@ class Node:
     comment: Comment
     children: list["Node"] = field(default_factory=list)
     answers: Comment | None = None  # set when the reply sits beside, not under, what it answers
+    _links: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def links(self) -> dict[str, str]:
+        """Permalink, like, reply and report URLs (:func:`links.attach_links` sets a page's)."""
+        if self._links is None:
+            self._links = reader_links(self.comment.pk)
+        return self._links
+
+    @links.setter
+    def links(self, value: dict[str, str]) -> None:
+        self._links = value
 
     @property
     def removed(self) -> bool:

@@ -1,5 +1,6 @@
 """Pure helpers for comment text: rendering, normalising for word lists, hashing identities."""
 
+import functools
 import re
 import unicodedata
 
@@ -21,7 +22,14 @@ def render_text(text: str) -> SafeString:
     Django's ``urlize`` escapes the text and links what looks like a URL; ``linebreaks`` makes
     paragraphs; then nh3 (the Ammonia sanitiser) keeps only ``p``, ``br`` and ``a href`` with an
     http(s) URL and sets ``rel`` on every link, so nothing the reader typed can become markup.
+    The result depends on the text alone, so recent answers are kept in memory: a busy article
+    shows the same comments to every reader.
     """
+    return mark_safe(_kept_render(text))  # noqa: S308 - nh3 output with a three-tag allow-list
+
+
+def _render(text: str) -> str:
+    # strip() returns a plain str even for SafeString input, so equal texts render alike.
     linked = urlize(text.strip(), nofollow=False, autoescape=True)
     html = linebreaks(linked, autoescape=False)
     cleaned = nh3.clean(
@@ -34,8 +42,10 @@ def render_text(text: str) -> SafeString:
     )
     # urlize also links email addresses (as mailto:); the scheme allow-list drops the href, so
     # unwrap those anchors back to text.
-    cleaned = _HREFLESS_ANCHOR.sub(r"\1", cleaned)
-    return mark_safe(cleaned)  # noqa: S308 - nh3 output with a three-tag allow-list
+    return _HREFLESS_ANCHOR.sub(r"\1", cleaned)
+
+
+_kept_render = functools.lru_cache(maxsize=1024)(_render)
 
 
 def count_links(text: str) -> int:

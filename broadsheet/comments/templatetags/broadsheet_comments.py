@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from broadsheet.comments import selectors
 from broadsheet.comments.actions import can_still_edit
 from broadsheet.comments.forms import CommentForm
+from broadsheet.comments.links import attach_links
 from broadsheet.comments.models import policy_for
 from broadsheet.comments.pipeline.timestamp import make_token
 from broadsheet.comments.text import render_text
@@ -39,6 +40,7 @@ def article_comments(context: template.Context, article=None) -> dict:
         article, policy=policy, page=_int(request.GET.get("page")), sort=request.GET.get("sort", "")
     )
     user = request.user if request.user.is_authenticated else None
+    attach_links(listing.threads)
     return {
         "request": request,
         "article": article,
