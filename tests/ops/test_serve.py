@@ -95,9 +95,15 @@ def served(tmp_path_factory):
 
 
 def test_serve_runs_gunicorn_with_the_workers_asked_for(served):
-    children = subprocess.run(
-        ["ps", "--ppid", str(served["pid"]), "-o", "pid="], capture_output=True, text=True
-    ).stdout.split()
+    # The first worker may answer /healthz before the second has finished starting.
+    deadline = time.monotonic() + 30
+    while True:
+        children = subprocess.run(
+            ["ps", "--ppid", str(served["pid"]), "-o", "pid="], capture_output=True, text=True
+        ).stdout.split()
+        if len(children) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
 
     assert len(children) == 2
 
