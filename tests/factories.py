@@ -29,6 +29,20 @@ def make_home() -> HomePage:
     return home
 
 
+def name_test_site(name: str) -> Site:
+    """Let the default site answer as the test client's host, under ``name``.
+
+    Absolute URLs in feeds, sitemaps and metadata then match the requests that fetch them.
+    """
+    from broadsheet.core.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "testserver"
+    site.save()
+    SiteSettings.objects.update_or_create(site=site, defaults={"site_name": name})
+    return site
+
+
 def make_section(home: HomePage, title: str = "City", slug: str = "city") -> SectionPage:
     return home.add_child(instance=SectionPage(title=title, slug=slug))
 

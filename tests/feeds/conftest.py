@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from broadsheet.core.models import SiteSettings
@@ -25,12 +25,7 @@ def clear_cache():
 
 @pytest.fixture
 def site(home):
-    """The default site answers as the test client's host, so absolute URLs match requests."""
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "testserver"
-    site.save()
-    SiteSettings.objects.update_or_create(site=site, defaults={"site_name": SITE_NAME})
-    return site
+    return factories.name_test_site(SITE_NAME)
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.urls import resolve
-from wagtail.models import Site
 
-from broadsheet.core.models import SiteSettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +17,7 @@ ROOT = "http://testserver"
 
 @pytest.fixture
 def site(home):
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "testserver"
-    site.save()
-    SiteSettings.objects.update_or_create(site=site, defaults={"site_name": SITE_NAME})
-    return site
+    return factories.name_test_site(SITE_NAME)
 
 
 @pytest.fixture
