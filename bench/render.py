@@ -176,6 +176,7 @@ def main() -> int:
     parser.add_argument("-m", type=int, default=200, help="comment POSTs")
     parser.add_argument("--profile", help="cProfile this target (a page name or 'post')")
     parser.add_argument("--top", type=int, default=35, help="profile rows to print")
+    parser.add_argument("--only", default="", help="profile rows whose file matches this regex")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="broadsheet-render-"))
@@ -196,8 +197,9 @@ def main() -> int:
         fn()
         profiler = cProfile.Profile()
         profiler.runcall(lambda: [fn() for _ in range(n)])
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+        restrictions = [args.only, args.top] if args.only else [args.top]
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(*restrictions)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(*restrictions)
         return 0
 
     print(f"article: {paths['article']} with {COMMENTS} approved comments")

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
 from broadsheet.articles.reading_time import count_words, html_to_text, reading_time_minutes
+from broadsheet.caching import fragments
 from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
 from broadsheet.images.models import Photo
 
@@ -245,8 +246,13 @@ class ArticlePage(Page):
         return SiteSettings.for_site(site).words_per_minute
 
     def get_context(self, request, *args, **kwargs):
+        # The page's shared fragments depend on these: one query for both.
+        fragments.prefetch(request, [fragments.CONTENT, fragments.comments_of(self.pk)])
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [link.author for link in self.article_authors.select_related("author")]
+        # Read only when rendered: a shared fragment of the page may already hold the byline.
+        context["authors"] = SimpleLazyObject(
+            lambda: [link.author for link in self.article_authors.select_related("author")]
+        )
         context["corrections"] = self.corrections.all()
         from broadsheet.site.selectors import live_sections, section_of  # reads these models
 

@@ -18,6 +18,7 @@ class CachingConfig(AppConfig):
         from broadsheet.caching import handlers
         from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
         from broadsheet.core.models import SiteSettings
+        from broadsheet.images.models import Photo
 
         page_models = [model for model in apps.get_models() if issubclass(model, Page)]
         for model in page_models:
@@ -35,3 +36,5 @@ class CachingConfig(AppConfig):
         for model in (Author, SiteSettings):
             post_save.connect(handlers.shown_everywhere_changed, sender=model)
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
+        post_save.connect(handlers.photo_changed, sender=Photo)
+        post_delete.connect(handlers.shown_everywhere_changed, sender=Photo)

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
 from broadsheet.articles.models import ArticlePage, ArticleTag, Author
-from broadsheet.caching import purge_rules
+from broadsheet.caching import fragments, purge_rules
 from broadsheet.caching.purge_rules import ArticleFacts, Target
 from broadsheet.caching.tasks import purge_targets
 
@@ -122,11 +122,15 @@ def _parent_path(path: str) -> str:
 
 
 def schedule_article(article_id: int, extra_url_paths: Iterable[str] = ()) -> None:
+    # An article shows in listings, neighbours and related lists of other pages: every
+    # fragment built from articles goes, as every page showing it is purged.
+    fragments.bump([fragments.CONTENT])
     for facts in article_facts(article_id, extra_url_paths):
         schedule(purge_rules.for_article(facts))
 
 
 def schedule_whole_sites() -> None:
+    fragments.bump([fragments.CONTENT])
     for root in {root.root_url for root in Site.get_site_root_paths()}:
         schedule(purge_rules.for_whole_site(root))
 
@@ -162,6 +166,7 @@ def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
 
 def comment_changed(sender, comment, article: ArticlePage, **kwargs) -> None:
     """``comment_visibility_changed``: the article's comment pages and the comment feeds."""
+    fragments.bump([fragments.comments_of(article.pk)])
     for facts in article_facts(article.pk):
         schedule(purge_rules.for_comment(facts.root_url, facts.paths))
 
@@ -179,3 +184,12 @@ def shown_everywhere_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):
         return
     schedule_whole_sites()
+
+
+def photo_changed(sender, instance, created: bool = False, **kwargs) -> None:
+    """A photo's credit, caption or focal point: shown wherever it is used, so everywhere.
+
+    A new upload shows nowhere yet; only changes to existing photos purge.
+    """
+    if not created:
+        shown_everywhere_changed(sender, instance, **kwargs)

@@ -166,6 +166,17 @@ if env.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered parts of reader pages (broadsheet/caching/fragments.py): beside the default cache in
+# Redis, in a larger in-process cache of its own otherwise, so pages never evict rate limits.
+CACHES["fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + ":fragments"}
+    if env.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
 
 # Wagtail 8 queues its own work through the django_tasks backport, which reads this same
 # setting; Django's own django.tasks backends run both kinds of task.
@@ -186,6 +197,10 @@ BROADSHEET_CACHING = {
     "STALE_WHILE_REVALIDATE": int(env.get("CACHE_STALE_WHILE_REVALIDATE", "30")),
     "STALE_IF_ERROR": int(env.get("CACHE_STALE_IF_ERROR", "86400")),
 }
+# Seconds a rendered fragment is kept; changes make old ones unreachable at once. 0: off.
+BROADSHEET_FRAGMENT_CACHE_TIMEOUT = int(
+    env.get("FRAGMENT_CACHE_TIMEOUT", str(BROADSHEET_CACHING["S_MAXAGE"]))
+)
 # Without BROADSHEET_PURGE_URL nothing is purged (the cache keeps pages for S_MAXAGE).
 WAGTAILFRONTENDCACHE = ops_config.varnish_purgers(env.get_list("PURGE_URL"))
 

@@ -39,6 +39,7 @@ VARIABLES: dict[str, str] = {
     "CACHE_S_MAXAGE": "Seconds a shared cache may keep an anonymous page (default 600).",
     "CACHE_STALE_WHILE_REVALIDATE": "Seconds a stale page is served while refetched (default 30).",
     "CACHE_STALE_IF_ERROR": "Seconds a stale page may be served on app errors (default 86400).",
+    "FRAGMENT_CACHE_TIMEOUT": "Seconds rendered page parts are kept (0: off).",
     "REDIS_KEY_PREFIX": "Prefix of every cache key in Redis (default broadsheet).",
     "PURGE_URL": "Comma-separated Varnish addresses to send PURGE/BAN to; unset: no purging.",
     "SSL_REDIRECT": "Production: redirect plain-HTTP requests to HTTPS (default on).",

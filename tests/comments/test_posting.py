@@ -2,6 +2,7 @@
 
 import pytest
 
+from broadsheet.comments.actions import feature_comment
 from broadsheet.comments.models import Comment, CommentState
 from tests.comments.helpers import comments_section, last_comment, post_comment, soup
 
@@ -192,7 +193,7 @@ def test_sorting_and_featured_first(client, article, comment_settings):
     assert order("") == [first.pk, second.pk, third.pk]
     assert order("?sort=newest") == [third.pk, second.pk, first.pk]
     assert order("?sort=liked") == [second.pk, first.pk, third.pk]
-    Comment.objects.filter(pk=third.pk).update(featured=True)
+    feature_comment(comment=third, actor=None)
     assert order("")[0] == third.pk
     featured = comments_section(client, article.url).find("li", id=f"comment-{third.pk}")
     assert featured.find(class_="comment__featured").get_text() == "Featured"

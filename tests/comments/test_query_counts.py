@@ -1,6 +1,7 @@
 """The article page costs the same number of queries with 0, 50 or 500 comments."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,6 +10,8 @@ from broadsheet.comments.models import Comment, CommentState
 pytestmark = pytest.mark.django_db
 
 COMMENT_QUERIES = 4  # comment settings, policy overrides, counts, one page of threads + replies
+# Once the threads are a shared fragment (anonymous readers): settings and overrides only.
+SHARED_COMMENT_QUERIES = 2
 
 
 def make_comments(article, count: int) -> None:
@@ -36,8 +39,11 @@ def make_comments(article, count: int) -> None:
     Comment.objects.bulk_create(replies)
 
 
-def measure(client, url: str) -> tuple[int, int]:
+def measure(client, url: str, *, shared: bool = False) -> tuple[int, int]:
+    """(all queries, comment queries) of one GET of ``url``, rendered or from shared fragments."""
     client.get(url)  # warm Wagtail's site-root cache as a running server has it
+    if not shared:
+        caches["fragments"].clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -49,6 +55,7 @@ def measure(client, url: str) -> tuple[int, int]:
 def test_comment_section_costs_four_queries_whatever_the_number(client, article, count):
     make_comments(article, count)
     assert measure(client, article.url)[1] == COMMENT_QUERIES
+    assert measure(client, article.url, shared=True)[1] == SHARED_COMMENT_QUERIES
     shown = client.get(article.url).content.decode()
     assert f"Comments ({Comment.objects.visible().count()})" in shown
 
@@ -56,12 +63,14 @@ def test_comment_section_costs_four_queries_whatever_the_number(client, article,
 def test_same_total_for_0_50_and_500_comments(client, article, section, author):
     from tests import factories
 
-    totals = []
+    totals, shared = [], []
     for n, count in enumerate([0, 50, 500]):
         other = factories.make_article(section, title=f"Story {n}", authors=[author])
         make_comments(other, count)
         totals.append(measure(client, other.url)[0])
+        shared.append(measure(client, other.url, shared=True)[0])
     assert totals[0] == totals[1] == totals[2], totals
+    assert shared[0] == shared[1] == shared[2] < totals[0], shared
 
 
 def test_signed_in_reader_costs_no_more_comment_queries(client, article, reader):

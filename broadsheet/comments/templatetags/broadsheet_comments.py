@@ -1,9 +1,13 @@
 """``{% article_comments %}`` renders an article's comment section; ``|comment_html`` its text."""
 
+from dataclasses import astuple
+
 from django import template
 from django.http import QueryDict
-from django.utils.safestring import SafeString
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
+from broadsheet.caching import fragments
 from broadsheet.comments import selectors
 from broadsheet.comments.actions import can_still_edit
 from broadsheet.comments.forms import CommentForm
@@ -13,6 +17,7 @@ from broadsheet.comments.pipeline.timestamp import make_token
 from broadsheet.comments.text import render_text
 
 register = template.Library()
+SORT_LINKS = tuple(selectors.SORT_LABELS.items())
 
 
 @register.filter
@@ -30,28 +35,47 @@ def article_comments(context: template.Context, article=None) -> dict:
     """Heading, sort links, one page of threads and the form (or "Comments are closed.").
 
     Four queries whatever the number of comments: the site's comment settings, overrides for the
-    article and its section, both counts, and the page of threads with all their replies.
+    article and its section, both counts, and the page of threads with all their replies. For
+    anonymous readers the threads are one shared fragment (``broadsheet.caching.fragments``),
+    kept until a comment on the article changes: then only the policy is read.
     Anonymous readers get nothing specific to them, so the page can be shared-cached.
     """
     request = context["request"]
     article = article or context["page"]
     policy = policy_for(article, request=request)
-    listing = selectors.article_listing(
-        article, policy=policy, page=_int(request.GET.get("page")), sort=request.GET.get("sort", "")
-    )
+    page, sort = _int(request.GET.get("page")), request.GET.get("sort", "")
     user = request.user if request.user.is_authenticated else None
-    attach_links(listing.threads)
+
+    def render_threads() -> str:
+        listing = selectors.article_listing(article, policy=policy, page=page, sort=sort)
+        attach_links(listing.threads)
+        threads_context = {
+            "request": request,
+            "article": article,
+            "policy": policy,
+            "listing": listing,
+            "reader": user,
+            "sorts": [(key, label, _query(sort=key)) for key, label in SORT_LINKS],
+            "previous_query": _query(sort=listing.sort, page=listing.page - 1),
+            "next_query": _query(sort=listing.sort, page=listing.page + 1),
+        }
+        return render_to_string("comments/threads.html", threads_context, request=request)
+
+    threads = fragments.cached(
+        request,
+        "comment-threads",
+        [article.pk, page, sort, *astuple(policy)],
+        render_threads,
+        depends_on=[fragments.CONTENT, fragments.comments_of(article.pk)],
+    )
     return {
         "request": request,
         "article": article,
         "policy": policy,
-        "listing": listing,
+        "threads": mark_safe(threads),  # noqa: S308 (rendered by our own template above)
         "reader": user,
         "form": CommentForm(user=user, max_length=policy.max_length),
         "token": make_token(article.pk),
-        "sorts": [(key, label, _query(sort=key)) for key, label in selectors.SORT_LABELS.items()],
-        "previous_query": _query(sort=listing.sort, page=listing.page - 1),
-        "next_query": _query(sort=listing.sort, page=listing.page + 1),
     }
 
 

@@ -1,0 +1,144 @@
+"""Rendered fragments of reader pages, reused until what they show changes.
+
+The HTTP cache in front of the site keeps whole pages; this keeps the expensive parts of a page
+(an article's body, its comment threads, what follows it) for the requests that reach the app
+server anyway: the first reader after a purge, pages with a query string, every app server
+behind a CDN. Fragments are shared by anonymous readers only, never in previews.
+
+Invalidation is exact and needs no deletion. A fragment's key holds the current values of the
+:class:`~broadsheet.caching.models.Generation` rows it depends on, read from the database in
+one query per request; the same events that purge the HTTP cache move those values
+(``broadsheet.caching.handlers``), so after a change no request can find the old fragment. The
+rows live in the database rather than the cache so that every process agrees on them, even with
+the in-process cache of the embedded setup. Old fragments simply expire
+(``BROADSHEET_FRAGMENT_CACHE_TIMEOUT``, by default the HTTP cache's ``s-maxage``).
+
+A generation is read before the data it guards and moved when the change is made, so a fragment
+is never stored under a number older than its content.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from broadsheet.caching.models import Generation
+
+CACHE_ALIAS = "fragments"
+CONTENT = "content"
+
+
+def comments_of(article_id: int) -> str:
+    """The generation of one article's comment threads (and comment policy)."""
+    return f"comments:{article_id}"
+
+
+def timeout() -> int:
+    return int(getattr(settings, "BROADSHEET_FRAGMENT_CACHE_TIMEOUT", 0))
+
+
+def usable(request: HttpRequest | None) -> bool:
+    """Whether this request may share fragments: an anonymous reader, not a preview."""
+    if request is None or timeout() <= 0 or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+# Generations -----------------------------------------------------------------------------------
+
+
+def _fresh() -> int:
+    # Not 0 or 1: a row created again after a restore (or a rolled-back test) must not meet
+    # fragments stored under the values an earlier row had.
+    return time.time_ns()
+
+
+def bump(keys: Iterable[str]) -> None:
+    """Move the generations ``keys``: fragments stored under the old values are unreachable.
+
+    Runs in the caller's transaction, so a change that rolls back moves nothing and readers
+    see the new numbers exactly when they can see the change.
+    """
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    Generation.objects.bulk_create(
+        [Generation(key=key, value=_fresh()) for key in keys], ignore_conflicts=True
+    )
+    Generation.objects.filter(key__in=keys).update(value=F("value") + 1)
+
+
+def generations(request: HttpRequest, keys: Iterable[str]) -> tuple[int, ...]:
+    """The current values of ``keys``: one query per request for all keys asked before."""
+    keys = tuple(keys)
+    known: dict[str, int] = request.__dict__.setdefault("_broadsheet_generations", {})
+    wanted = [key for key in keys if key not in known]
+    if wanted:
+        known.update(Generation.objects.filter(key__in=wanted).values_list("key", "value"))
+        missing = [key for key in wanted if key not in known]
+        if missing:
+            Generation.objects.bulk_create(
+                [Generation(key=key, value=_fresh()) for key in missing], ignore_conflicts=True
+            )
+            known.update(Generation.objects.filter(key__in=missing).values_list("key", "value"))
+    return tuple(known[key] for key in keys)
+
+
+def prefetch(request: HttpRequest | None, keys: Iterable[str]) -> None:
+    """Read ``keys`` now, with any others the page will need, in one query."""
+    if usable(request):
+        generations(request, keys)
+
+
+# Fragments -------------------------------------------------------------------------------------
+
+
+def cached(
+    request: HttpRequest | None,
+    name: str,
+    parts: Iterable[object],
+    render: Callable[[], str],
+    *,
+    depends_on: Iterable[str] = (CONTENT,),
+) -> str:
+    """``render()``'s result, shared between requests while ``depends_on`` stay unchanged.
+
+    ``parts`` are whatever else the HTML depends on (ids, page numbers, a sort order).
+    Requests that may not share fragments (see :func:`usable`) always render.
+    """
+    if not usable(request):
+        return render()
+    numbers = generations(request, depends_on)
+    # Share links and canonical URLs name the scheme and host the reader used.
+    key = _key(name, [*parts, *numbers, get_language(), request.scheme, request.get_host()])
+    cache = caches[CACHE_ALIAS]
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout())
+    return html
+
+
+def _key(name: str, parts: list[object]) -> str:
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+    return f"fragment:{RELEASE}:{name}:{digest}"
+
+
+def _release() -> str:
+    """Changes whenever a template changes, so an upgrade never serves old markup."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted(root.glob("*/templates/**/*.html")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+RELEASE = _release()
