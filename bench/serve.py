@@ -25,84 +25,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-SECTIONS = ["City", "Harbour", "Politics", "Sport", "Culture"]
-WORDS = (
-    "The council met on Thursday evening to discuss the new timetable for the Brennock ferry, "
-    "which crosses the River Sallow twelve times a day between the quay and the islands."
-)
-
-
-# Dataset (runs inside Django, as `bench/serve.py build`) ---------------------------------------
-
-
-def progress(label: str, done: int, total: int, started: float) -> None:
-    width = 30
-    filled = int(width * done / max(total, 1))
-    rate = done / max(time.monotonic() - started, 1e-9)
-    sys.stderr.write(
-        f"\r{label:<9} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
-        f"  {rate:,.0f}/s "
-    )
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
-def build(articles: int, comments: int, host: str, port: int) -> dict:
-    import django
-
-    django.setup()
-    from django.db import transaction
-    from django.utils import timezone
-    from wagtail.models import Site
-
-    from broadsheet.articles.models import ArticleAuthor, ArticlePage, SectionPage
-    from broadsheet.comments.models import Comment, CommentState
-    from tests import factories
-
-    home = factories.make_home()
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
-    sections = [home.add_child(instance=SectionPage(title=t, slug=t.lower())) for t in SECTIONS]
-    authors = [factories.make_author(f"Writer {n}", f"writer-{n}") for n in range(20)]
-    now, started, made = timezone.now(), time.monotonic(), []
-    for number in range(articles):
-        with transaction.atomic():
-            page = ArticlePage(
-                title=f"Ferry report number {number}",
-                slug=f"ferry-report-{number}",
-                standfirst="What changes for passengers on the Sallow crossing.",
-                body=factories.paragraphs(*([WORDS] * 8)),
-                live=True,
-                first_published_at=now - timezone.timedelta(minutes=number),
-                last_published_at=now - timezone.timedelta(minutes=number),
-            )
-            sections[number % len(sections)].add_child(instance=page)
-            ArticleAuthor.objects.create(article=page, author=authors[number % len(authors)])
-        made.append(page.pk)
-        if number % 50 == 0 or number == articles - 1:
-            progress("articles", number + 1, articles, started)
-    started, batch = time.monotonic(), []
-    for number in range(comments):
-        # The first article gets 50 comments (the page measured); the rest are spread out.
-        article_id = made[0] if number < 50 else made[number % len(made)]
-        batch.append(
-            Comment(
-                article_id=article_id,
-                name=f"Reader {number % 997}",
-                email=f"reader{number % 997}@readers.example",
-                text=f"Comment {number}: the earlier crossing suits the early shift well.",
-                state=CommentState.APPROVED,
-            )
-        )
-        if len(batch) == 5000 or number == comments - 1:
-            Comment.objects.bulk_create(batch)
-            batch = []
-            progress("comments", number + 1, comments, started)
-    target = ArticlePage.objects.get(pk=made[0])
-    deep = max(1, min(10, articles // len(SECTIONS) // 20))
-    return {"article": target.url, "article_id": target.pk, "section": "/city/", "deep": deep}
-
-
 # Measuring --------------------------------------------------------------------------------------
 
 
@@ -300,6 +222,8 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["build"]:
         _, _, n_articles, n_comments, port = sys.argv
+        from bench.dataset import build
+
         print(json.dumps(build(int(n_articles), int(n_comments), "127.0.0.1", int(port))))
     else:
         main()
