@@ -11,6 +11,7 @@ and prints one table: requests/s, p50, p99 and the ratio to nginx static. Every 
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -57,7 +58,7 @@ http {{
   fastcgi_temp_path {tmp}/nginx-fastcgi;
   uwsgi_temp_path {tmp}/nginx-uwsgi;
   scgi_temp_path {tmp}/nginx-scgi;
-  server {{ listen 127.0.0.1:{port}; root {tmp}/www; index index.html; }}
+  server {{ listen 127.0.0.1:{port}; root {tmp}/www; index index.html; gzip_static on; }}
 }}
 """
 
@@ -71,11 +72,15 @@ def to_ms(output: str, percentile: int) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def wrk(url: str, duration: int, *, script: Path | None = None, header: bool = True) -> dict:
+def wrk(
+    url: str, duration: int, *, script: Path | None = None, header: bool = True, gzip: bool = False
+) -> dict:
     assert url.startswith("http://127.0.0.1:"), url
     command = ["wrk", "-t2", "-c32", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if header:
         command += ["-H", "X-Forwarded-Proto: https"]
+    if gzip:  # what every browser sends
+        command += ["-H", "Accept-Encoding: gzip"]
     if script:
         command += ["-s", str(script)]
     out = subprocess.run(  # noqa: S603 (fixed command, loopback URL asserted above)
@@ -97,6 +102,8 @@ def start_nginx(stack, html: str) -> tuple[str, int]:
     port = free_port()
     (stack.tmp / "www").mkdir(mode=0o755)
     (stack.tmp / "www" / "index.html").write_text(html)
+    # gzip_static serves this to clients that accept gzip: compressed once, as Varnish does.
+    (stack.tmp / "www" / "index.html.gz").write_bytes(gzip.compress(html.encode(), 6))
     stack.tmp.chmod(0o755)  # nginx's workers run as an unprivileged user
     conf = stack.tmp / "nginx.conf"
     conf.write_text(NGINX_CONF.format(tmp=stack.tmp, port=port))
@@ -133,11 +140,14 @@ def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
     targets = [
         ("nginx static (same article HTML)", nginx_url, {"header": False}),
         ("article via Varnish (hit)", varnish + article, {}),
+        ("nginx static, gzip", nginx_url, {"header": False, "gzip": True}),
+        ("article via Varnish (hit), gzip", varnish + article, {"gzip": True}),
         ("article via app server (uncached, 50 comments)", app + article, {}),
         ("front page (uncached)", app + "/", {}),
         ("section page 1 (uncached)", app + section, {}),
         (f"section page {data['deep']} (uncached)", f"{app}{section}?page={data['deep']}", {}),
-        ("search 'ferry' (uncached)", app + "/search/?q=ferry", {}),
+        ("search 'ferry', every article matches (uncached)", app + "/search/?q=ferry", {}),
+        ("search '42', one article matches (uncached)", app + "/search/?q=42", {}),
         ("RSS feed (uncached)", app + "/feeds/rss/", {}),
         ("comment POST via Varnish", f"{varnish}/comments/post/{data['article_id']}/", {}),
     ]

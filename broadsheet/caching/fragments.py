@@ -24,7 +24,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import F
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
@@ -55,24 +54,25 @@ def usable(request: HttpRequest | None) -> bool:
 
 
 def _fresh() -> int:
-    # Not 0 or 1: a row created again after a restore (or a rolled-back test) must not meet
-    # fragments stored under the values an earlier row had.
+    # The clock in nanoseconds: never a value an earlier row had, even after a restore or a
+    # rolled-back test (values need only differ, not grow).
     return time.time_ns()
 
 
 def bump(keys: Iterable[str]) -> None:
     """Move the generations ``keys``: fragments stored under the old values are unreachable.
 
-    Runs in the caller's transaction, so a change that rolls back moves nothing and readers
-    see the new numbers exactly when they can see the change.
+    One upsert, in the caller's transaction: a change that rolls back moves nothing, and
+    readers see the new numbers exactly when they can see the change.
     """
     keys = sorted(set(keys))
-    if not keys:
-        return
-    Generation.objects.bulk_create(
-        [Generation(key=key, value=_fresh()) for key in keys], ignore_conflicts=True
-    )
-    Generation.objects.filter(key__in=keys).update(value=F("value") + 1)
+    if keys:
+        Generation.objects.bulk_create(
+            [Generation(key=key, value=_fresh()) for key in keys],
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=["value"],
+        )
 
 
 def generations(request: HttpRequest, keys: Iterable[str]) -> tuple[int, ...]:
@@ -100,17 +100,18 @@ def prefetch(request: HttpRequest | None, keys: Iterable[str]) -> None:
 # Fragments -------------------------------------------------------------------------------------
 
 
-def cached(
+def cached[T](
     request: HttpRequest | None,
     name: str,
     parts: Iterable[object],
-    render: Callable[[], str],
+    render: Callable[[], T],
     *,
     depends_on: Iterable[str] = (CONTENT,),
-) -> str:
+) -> T:
     """``render()``'s result, shared between requests while ``depends_on`` stay unchanged.
 
-    ``parts`` are whatever else the HTML depends on (ids, page numbers, a sort order).
+    ``parts`` are whatever else the result depends on (ids, page numbers, a sort order).
+    Usually HTML; any picklable value will do (search keeps the ids of a page of results).
     Requests that may not share fragments (see :func:`usable`) always render.
     """
     if not usable(request):

@@ -7,8 +7,6 @@ and image renditions, and leave the body StreamField unloaded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
@@ -90,19 +88,21 @@ def front_page(home: HomePage, request: HttpRequest | None) -> FrontPage:
         .order_by("sort_order")
         .values_list("article_id", flat=True)[:TOP_STORY_COUNT]
     )
-    wanted = Q(pk__in=curated)
+    wanted = list(curated)
     if len(curated) < TOP_STORY_COUNT:
-        latest = (
+        # Ids first, in a query of their own: it walks the publication-date index and stops
+        # after a few rows. Folded into the listing query as "pk IN (…) OR pk IN (…)",
+        # PostgreSQL scans every article instead.
+        wanted += (
             public_articles(request)
             .descendant_of(home)
             .exclude(pk__in=curated)
             .order_by("-first_published_at", "-pk")
-            .values("pk")[: TOP_STORY_COUNT - len(curated)]
+            .values_list("pk", flat=True)[: TOP_STORY_COUNT - len(curated)]
         )
-        wanted |= Q(pk__in=latest)
     position = {pk: index for index, pk in enumerate(curated)}
     stories = sorted(
-        listing_articles(request).descendant_of(home).filter(wanted),
+        listing_articles(request).descendant_of(home).filter(pk__in=wanted),
         key=lambda a: (position.get(a.pk, len(position)), -a.first_published_at.timestamp()),
     )
     sections = _section_blocks(request, exclude=[a.pk for a in stories])
@@ -112,23 +112,24 @@ def front_page(home: HomePage, request: HttpRequest | None) -> FrontPage:
 def _section_blocks(
     request: HttpRequest | None, *, exclude: list[int]
 ) -> list[tuple[SectionPage, list[ArticlePage]]]:
-    """Each section's latest articles in one statement: a LIMITed, index-ordered subquery per
-    section, joined with OR (so the cost follows the number of sections, never of articles)."""
+    """Each section's latest articles: one small query per section for the ids (it walks the
+    publication-date index and stops after a few rows), then one for the articles. The cost
+    follows the number of sections, never the number of articles; the same subqueries
+    joined with OR into one statement made PostgreSQL scan every article."""
     sections = live_sections(request)
     if not sections:
         return []
-    subqueries = [
-        Q(
-            pk__in=ArticlePage.objects.live()
-            .child_of(section)
-            .exclude(pk__in=exclude)
-            .order_by("-first_published_at", "-pk")
-            .values("pk")[:PER_SECTION]
-        )
+    wanted = [
+        pk
         for section in sections
+        for pk in ArticlePage.objects.live()
+        .child_of(section)
+        .exclude(pk__in=exclude)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:PER_SECTION]
     ]
     grouped: dict[int, list[ArticlePage]] = {section.pk: [] for section in sections}
-    for article in listing_articles(request).filter(reduce(or_, subqueries)):
+    for article in listing_articles(request).filter(pk__in=wanted):
         section = section_of(article, sections)
         if section is not None:
             grouped[section.pk].append(article)
@@ -138,20 +139,33 @@ def _section_blocks(
 def related_articles(
     article: ArticlePage, request: HttpRequest | None, *, limit: int = RELATED_COUNT
 ) -> list[ArticlePage]:
-    """Articles sharing the most tags with this one, then the latest from its section."""
-    tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
-    parent_path = article.path[: -Page.steplen]
-    return list(
-        public_articles(request)
-        .defer_streamfields()
-        .filter(
-            Q(tagged_items__tag_id__in=tag_ids)
-            | Q(path__startswith=parent_path, depth=article.depth)
-        )
-        .exclude(pk=article.pk)
-        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-        .order_by("-shared", "-first_published_at", "-pk")[:limit]
+    """Articles sharing the most tags with this one, then the latest from its section.
+
+    Ids first, each read bounded (tag matches ranked by tags shared; the section's latest
+    through the publication-date index), then the articles: one statement doing both made
+    PostgreSQL count tags over the whole section.
+    """
+    tag_ids = list(
+        ArticleTag.objects.filter(content_object_id=article.pk).values_list("tag_id", flat=True)
     )
+    others = public_articles(request).exclude(pk=article.pk)
+    ranked: list[int] = []
+    if tag_ids:
+        ranked += (
+            others.filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared=Count("tagged_items"))
+            .order_by("-shared", "-first_published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+    if len(ranked) < limit:
+        ranked += (
+            others.filter(path__startswith=article.path[: -Page.steplen], depth=article.depth)
+            .exclude(pk__in=ranked)
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", flat=True)[: limit - len(ranked)]
+        )
+    found = {a.pk: a for a in ArticlePage.objects.defer_streamfields().filter(pk__in=ranked)}
+    return [found[pk] for pk in ranked if pk in found]
 
 
 def section_neighbours(
@@ -168,10 +182,12 @@ def section_neighbours(
     at, pk = article.first_published_at, article.pk
     older = siblings.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk))
     newer = siblings.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk))
-    pair = ArticlePage.objects.defer_streamfields().filter(
-        Q(pk__in=older.order_by("-first_published_at", "-pk").values("pk")[:1])
-        | Q(pk__in=newer.order_by("first_published_at", "pk").values("pk")[:1])
-    )
+    # Two index walks that stop at the first row; one statement with "pk IN (…) OR pk IN (…)"
+    # made PostgreSQL scan the whole section.
+    pair = [
+        *older.defer_streamfields().order_by("-first_published_at", "-pk")[:1],
+        *newer.defer_streamfields().order_by("first_published_at", "pk")[:1],
+    ]
     previous = following = None
     for other in pair:
         if (other.first_published_at, other.pk) < (at, pk):

@@ -9,6 +9,7 @@
 #   per-reader even if the app got it wrong (Set-Cookie, private, no-store);
 # * passes admin, accounts, comment posting, POSTs and every request that carries a cookie
 #   other than the CSRF and analytics cookies (the same list the middleware ignores);
+# * stores text answers gzip-compressed and sends them so to every client that accepts it;
 # * serves stale pages for stale-while-revalidate seconds while it refetches, and up to
 #   stale-if-error seconds when no app server is healthy;
 # * accepts PURGE (one URL) and BAN (X-Ban-Url: a regex over URLs of that Host) from the
@@ -117,6 +118,13 @@ sub vcl_backend_response {
         set beresp.ttl = 10s;
         set beresp.uncacheable = true;
         return (deliver);
+    }
+    # Pages are stored compressed, once: readers' browsers all accept gzip, and Varnish
+    # unpacks the copy for the rare client that does not. (Static files come compressed
+    # already from WhiteNoise.)
+    if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~
+        "^(text/|application/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript))") {
+        set beresp.do_gzip = true;
     }
     # beresp.ttl already comes from s-maxage (or max-age for static files).
     if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {

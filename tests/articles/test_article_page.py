@@ -167,10 +167,11 @@ def test_article_page_query_count(client, article):
     # 9 to find and authorise the page: site, site settings, 5 routing, ancestors, view
     # restrictions. 1 for the generations of the page's shared fragments. 5 for the article:
     # authors, sections (navigation), tags, hero photo, corrections. 4 for comments: comment
-    # settings, policy overrides, counts, one page of threads with their replies. 3 for what
-    # follows: restricted paths (to leave private pages out), previous/next in the section,
-    # related articles.
-    assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)
+    # settings, policy overrides, counts, one page of threads with their replies. 6 for what
+    # follows: restricted paths (to leave private pages out), the previous and the next in the
+    # section, the article's tags, the section's latest (no tags to share here), the related
+    # articles themselves: each a short index walk, whatever the number of articles.
+    assert len(queries) == 25, "\n".join(q["sql"] for q in queries.captured_queries)
     # The next anonymous reader gets the article, its metadata, the comment threads and what
     # follows from shared fragments: 9 to find the page, the generations, the sections
     # (navigation), comment settings and policy overrides (the form and whether comments are

@@ -149,3 +149,15 @@ def test_timeout_zero_turns_fragments_off(client, article, settings):
     client.get(article.url)  # warm Wagtail's site-root cache
     first = queries_for(client, article.url)
     assert queries_for(client, article.url) == first
+
+
+def test_search_results_follow_publishing_and_unpublishing(client, article):
+    def found() -> list[str]:
+        results = page(client, "/search/?q=ferry")
+        return [link.get_text(" ", strip=True) for link in results.select(".result__headline a")]
+
+    assert found() == ["Ferry timetable changes"]
+    newer = factories.make_article(article.get_parent().specific, title="Ferry fares frozen")
+    assert sorted(found()) == ["Ferry fares frozen", "Ferry timetable changes"]
+    newer.unpublish()
+    assert found() == ["Ferry timetable changes"]

@@ -6,6 +6,7 @@ key prefix of its own (its keys deleted afterwards). Every process is started in
 session; stopping signals exactly those process groups and nothing else.
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -63,7 +64,10 @@ def request(
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(req, timeout=timeout) as resp:
-            return Response(resp.status, dict(resp.headers), resp.read().decode())
+            raw = resp.read()
+            if resp.headers.get("Content-Encoding") == "gzip":
+                raw = gzip.decompress(raw)
+            return Response(resp.status, dict(resp.headers), raw.decode())
     except urllib.error.HTTPError as error:
         return Response(error.code, dict(error.headers), error.read().decode())
 

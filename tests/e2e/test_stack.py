@@ -99,6 +99,17 @@ def test_anonymous_article_is_a_cache_hit_the_second_time(stack):
     assert revalidated.status == 304
 
 
+def test_pages_travel_compressed_to_readers_who_accept_it(stack):
+    path = stack.articles[0]["url"]
+    plain = get(stack, path)
+    packed = get(stack, path, **{"Accept-Encoding": "gzip"})
+    assert packed.header("X-Cache") == "HIT"
+    assert packed.header("Content-Encoding") == "gzip"
+    assert int(packed.header("Content-Length")) < len(plain.body.encode()) / 3
+    assert not plain.header("Content-Encoding")
+    assert packed.body == plain.body
+
+
 def test_a_published_change_shows_through_varnish_within_a_second(stack):
     article = stack.articles[1]
     pages = [article["url"], "/", "/city/"]

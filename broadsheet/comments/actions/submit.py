@@ -65,7 +65,7 @@ def submit_comment(
     )
     result = pipeline.run(submission)
     comment = _store(submission, result, notify_replies=notify_replies)
-    _after_submit(comment)
+    _after_submit(comment, policy=policy)
     return comment
 
 
@@ -139,14 +139,14 @@ def _verdict_rows(comment: Comment, result: pipeline.PipelineResult) -> list[Com
     return rows
 
 
-def _after_submit(comment: Comment) -> None:
+def _after_submit(comment: Comment, *, policy: Policy) -> None:
     from broadsheet.comments import notifications  # noqa: PLC0415 - avoids an import cycle
 
     if comment.is_visible:
         announce(comment)
         notifications.comment_became_visible(comment)
     elif comment.state == CommentState.PENDING:
-        notifications.pending_queue_grew(comment)
+        notifications.pending_queue_grew(comment, threshold=policy.digest_threshold)
 
 
 def can_still_edit(comment: Comment, *, now: datetime | None = None) -> bool:
