@@ -175,15 +175,18 @@ def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
 
 
 def table(results: list[tuple[str, dict]]) -> str:
-    static = results[0][1]["rps"]
+    """Ratios are to nginx serving the same file the same way: gzip rows to nginx's gzip row."""
+    static = dict(results)["nginx static (same article HTML)"]["rps"]
+    static_gzip = dict(results)["nginx static, gzip"]["rps"]
     lines = [
         "| target | req/s | p50 | p99 | ratio to nginx static | note |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for name, r in results:
+        ratio = r["rps"] / (static_gzip if name.endswith("gzip") else static)
         lines.append(
             f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms "
-            f"| {r['rps'] / static:.4f} | {r.get('note', '')} |"
+            f"| {ratio:.4f} | {r.get('note', '')} |"
         )
     return "\n".join(lines)
 

@@ -73,6 +73,18 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("front page")
 
+    def route(self, request, path_components):
+        # Front page → section → article: find the article by its slug (indexed) and full
+        # path in one query, instead of a query and another for its type at every level.
+        if len(path_components) == 2:
+            section, slug = path_components
+            article = ArticlePage.objects.filter(
+                slug=slug, url_path=f"{self.url_path}{section}/{slug}/"
+            ).first()
+            if article is not None:
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from broadsheet.site.pages import front_page_context  # the site app reads these models
 

@@ -164,18 +164,28 @@ def test_article_page_query_count(client, article):
     caches["fragments"].clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    # 9 to find and authorise the page: site, site settings, 5 routing, ancestors, view
-    # restrictions. 1 for the generations of the page's shared fragments. 5 for the article:
-    # authors, sections (navigation), tags, hero photo, corrections. 4 for comments: comment
-    # settings, policy overrides, counts, one page of threads with their replies. 6 for what
-    # follows: restricted paths (to leave private pages out), the previous and the next in the
-    # section, the article's tags, the section's latest (no tags to share here), the related
-    # articles themselves: each a short index walk, whatever the number of articles.
-    assert len(queries) == 25, "\n".join(q["sql"] for q in queries.captured_queries)
+    # 6 to find and authorise the page: site, site settings, the front page, the article by
+    # its path (HomePage.route), ancestors, view restrictions. 1 for the generations of the
+    # page's shared fragments. 5 for the article: authors, sections (navigation), tags, hero
+    # photo, corrections. 4 for comments: comment settings, policy overrides, counts, one page
+    # of threads with their replies. 6 for what follows: restricted paths (to leave private
+    # pages out), the previous and the next in the section, the article's tags, the section's
+    # latest (no tags to share here), the related articles themselves: each a short index
+    # walk, whatever the number of articles.
+    assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)
     # The next anonymous reader gets the article, its metadata, the comment threads and what
-    # follows from shared fragments: 9 to find the page, the generations, the sections
+    # follows from shared fragments: 6 to find the page, the generations, the sections
     # (navigation), comment settings and policy overrides (the form and whether comments are
     # closed).
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    assert len(queries) == 13, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 10, "\n".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_an_article_answers_only_at_its_own_address(client, home, article):
+    assert client.get(article.url).status_code == 200
+    factories.make_section(home, title="Sport", slug="sport")
+    assert client.get(f"/sport/{article.slug}/").status_code == 404
+    assert client.get(f"{article.url}more/").status_code == 404
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
