@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
     args = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -208,6 +209,7 @@ def main() -> None:
         name=f"broadsheet_bench_{os.getpid()}",
         app_servers=1,
         workers_per_server=args.workers,
+        threads_per_worker=args.threads,
         settings_module="tests.e2e.settings",  # production, rate limit sized for load
     )
     try:
@@ -226,7 +228,8 @@ def main() -> None:
     print(
         textwrap.dedent(f"""
         {args.articles:,} articles, {args.comments:,} comments, PostgreSQL, Redis,
-        1 app server x {args.workers} sync workers, wrk -t2 -c32 -d{args.duration}s
+        1 app server x {args.workers} workers x {args.threads} threads,
+        wrk -t2 -c32 -d{args.duration}s
         """).strip()
     )
     print(table(results))

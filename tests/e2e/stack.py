@@ -84,6 +84,7 @@ class Stack:
     name: str = field(default_factory=lambda: f"broadsheet_e2e_{os.getpid()}")
     app_servers: int = 2
     workers_per_server: int = 2
+    threads_per_worker: int = 1
     settings_module: str = "broadsheet.settings.production"
     extra_env: dict[str, str] = field(default_factory=dict)
     with_worker: bool = True
@@ -160,6 +161,8 @@ class Stack:
                 f"127.0.0.1:{port}",
                 "--workers",
                 str(self.workers_per_server),
+                "--threads",
+                str(self.threads_per_worker),
             ],
         )
         self.wait_for(f"http://127.0.0.1:{port}/readyz", f"app{index}")
