@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,9 @@ class Comment(models.Model):
             models.Index(fields=["article", "state", "parent"]),
             models.Index(fields=["thread", "state"]),
             models.Index(fields=["email"]),
+            # Commenters are matched by email ignoring case (trust, duplicates, bans):
+            # PostgreSQL compares UPPER(email), which the plain index cannot serve.
+            models.Index(Upper("email"), name="comments_email_upper_idx"),
         ]
 
     def __str__(self) -> str:
