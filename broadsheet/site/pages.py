@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from broadsheet.articles.models import HomePage, SectionPage
 from broadsheet.comments.selectors import most_commented_articles
@@ -11,12 +12,10 @@ from broadsheet.site.selectors import front_page, listing_articles
 
 
 def front_page_context(home: HomePage, request: HttpRequest) -> dict[str, Any]:
-    front = front_page(home, request)
+    # Read only when rendered: anonymous readers usually get the stories and the section
+    # blocks from shared fragments (home_page.html), which change only when an article does.
     return {
-        "lead": front.lead,
-        "top_stories": front.top_stories,
-        "section_blocks": front.sections,
-        "articles": [front.lead, *front.top_stories] if front.lead else [],
+        "front": SimpleLazyObject(lambda: front_page(home, request)),
         "most_commented": most_commented_articles(limit=5, days=7),
     }
 

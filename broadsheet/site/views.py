@@ -7,6 +7,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from broadsheet.articles.models import Author
@@ -87,21 +88,30 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 def search(request: HttpRequest) -> HttpResponse:
     """Search results for ``?q=``, optionally within a section and a date range."""
     form = SearchForm(request.GET or None, sections=live_sections(request))
-    query, hits, listing, total = ParsedQuery(), [], None, 0
+    query = ParsedQuery()
     if form.is_valid():
         query = parse_query(form.cleaned_data["q"])
+    results = None
     if query:
         number = page_number(request)
-        found = search_articles(request, query, form.filters(), number=number)
-        if number > 1 and not found.items:
-            raise Http404("No such page")
-        hits, total = search_hits(found.items, query), found.total
-        listing = Listing(
-            found.items,
-            number,
-            page_url(request, page=number + 1) if found.has_next else None,
-            page_url(request, page=number - 1 if number > 2 else None) if number > 1 else None,
-            None,
-        )
-    context = {"form": form, "query": query, "hits": hits, "total": total, "listing": listing}
+
+        def find() -> dict:
+            found = search_articles(request, query, form.filters(), number=number)
+            if number > 1 and not found.items:
+                raise Http404("No such page")
+            previous = page_url(request, page=number - 1 if number > 2 else None)
+            listing = Listing(
+                found.items,
+                number,
+                page_url(request, page=number + 1) if found.has_next else None,
+                previous if number > 1 else None,
+                None,
+            )
+            hits = search_hits(found.items, query)
+            return {"hits": hits, "total": found.total, "listing": listing}
+
+        # Run only when the results are rendered: anonymous readers repeating a search get
+        # them from a shared fragment (search.html) until an article changes.
+        results = SimpleLazyObject(find)
+    context = {"form": form, "query": query, "results": results}
     return render(request, "site/search.html", context)

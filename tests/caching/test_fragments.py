@@ -161,3 +161,14 @@ def test_search_results_follow_publishing_and_unpublishing(client, article):
     assert sorted(found()) == ["Ferry fares frozen", "Ferry timetable changes"]
     newer.unpublish()
     assert found() == ["Ferry timetable changes"]
+
+
+def test_the_front_page_shows_a_new_article_at_once_and_drops_an_unpublished_one(client, article):
+    def headlines() -> list[str]:
+        return [a.get_text(" ", strip=True) for a in page(client, "/").select("main h3 a")]
+
+    assert headlines() == ["Ferry timetable changes"]
+    newer = factories.make_article(article.get_parent().specific, title="Night buses return")
+    assert headlines()[0] == "Night buses return"
+    newer.unpublish()
+    assert headlines() == ["Ferry timetable changes"]
