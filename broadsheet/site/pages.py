@@ -21,5 +21,9 @@ def front_page_context(home: HomePage, request: HttpRequest) -> dict[str, Any]:
 
 
 def section_page_context(section: SectionPage, request: HttpRequest) -> dict[str, Any]:
-    listing = paginate(request, listing_articles(request).child_of(section))
-    return {"listing": listing, "articles": listing.items}
+    # Read only when rendered (a page past the end raises Http404 then): anonymous readers
+    # usually get the listing from a shared fragment (section_page.html).
+    listing = SimpleLazyObject(
+        lambda: paginate(request, listing_articles(request).child_of(section))
+    )
+    return {"listing": listing, "articles": SimpleLazyObject(lambda: listing.items)}

@@ -172,3 +172,17 @@ def test_the_front_page_shows_a_new_article_at_once_and_drops_an_unpublished_one
     assert headlines()[0] == "Night buses return"
     newer.unpublish()
     assert headlines() == ["Ferry timetable changes"]
+
+
+def test_a_section_listing_follows_publishing_and_still_refuses_pages_past_the_end(client, article):
+    section = article.get_parent().specific
+
+    def headlines() -> list[str]:
+        found = page(client, section.url).select(".article-list h2 a, .article-list h3 a")
+        return [a.get_text(" ", strip=True) for a in found]
+
+    assert headlines() == ["Ferry timetable changes"]
+    factories.make_article(section, title="Harbour wall repaired")
+    assert headlines() == ["Harbour wall repaired", "Ferry timetable changes"]
+    assert client.get(f"{section.url}?page=2").status_code == 404
+    assert client.get(f"{section.url}?page=2").status_code == 404
