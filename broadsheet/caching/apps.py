@@ -16,6 +16,7 @@ class CachingConfig(AppConfig):
 
         from broadsheet.articles.models import ArticlePage, Author
         from broadsheet.caching import handlers
+        from broadsheet.comments.models import CommentSettings
         from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
         from broadsheet.core.models import SiteSettings
         from broadsheet.images.models import Photo
@@ -33,7 +34,7 @@ class CachingConfig(AppConfig):
         pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
         comment_visibility_changed.connect(handlers.comment_changed)
         comment_policy_changed.connect(handlers.comment_policy_changed)
-        for model in (Author, SiteSettings):
+        for model in (Author, SiteSettings, CommentSettings):
             post_save.connect(handlers.shown_everywhere_changed, sender=model)
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
         post_save.connect(handlers.photo_changed, sender=Photo)

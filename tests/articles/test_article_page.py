@@ -173,13 +173,12 @@ def test_article_page_query_count(client, article):
     # latest (no tags to share here), the related articles themselves: each a short index
     # walk, whatever the number of articles.
     assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)
-    # The next anonymous reader gets the article, its metadata, the comment threads and what
-    # follows from shared fragments: 6 to find the page, the generations, the sections
-    # (navigation), comment settings and policy overrides (the form and whether comments are
-    # closed).
+    # The next anonymous reader gets the article, its metadata, the comment policy and threads
+    # and what follows from shared fragments: 6 to find the page, the generations and the
+    # sections (navigation).
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    assert len(queries) == 10, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 8, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_an_article_answers_only_at_its_own_address(client, home, article):

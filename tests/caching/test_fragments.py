@@ -186,3 +186,16 @@ def test_a_section_listing_follows_publishing_and_still_refuses_pages_past_the_e
     assert headlines() == ["Harbour wall repaired", "Ferry timetable changes"]
     assert client.get(f"{section.url}?page=2").status_code == 404
     assert client.get(f"{section.url}?page=2").status_code == 404
+
+
+def test_closing_comments_in_the_site_settings_shows_at_once(client, article):
+    from broadsheet.comments.models import CommentSettings
+    from broadsheet.comments.models.policy import Mode
+
+    assert page(client, article.url).find("form", class_="comment-form")
+    settings = CommentSettings.for_site(article.get_site())
+    settings.mode = Mode.CLOSED
+    settings.save()
+    after = page(client, article.url)
+    assert not after.find("form", class_="comment-form")
+    assert "Comments are closed." in after.get_text()

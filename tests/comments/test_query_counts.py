@@ -10,8 +10,8 @@ from broadsheet.comments.models import Comment, CommentState
 pytestmark = pytest.mark.django_db
 
 COMMENT_QUERIES = 4  # comment settings, policy overrides, counts, one page of threads + replies
-# Once the threads are a shared fragment (anonymous readers): settings and overrides only.
-SHARED_COMMENT_QUERIES = 2
+# Once the policy and the threads are shared fragments (anonymous readers): none.
+SHARED_COMMENT_QUERIES = 0
 
 
 def make_comments(article, count: int) -> None:

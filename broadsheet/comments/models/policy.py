@@ -170,6 +170,11 @@ def policy_for(article, *, request=None, now: datetime | None = None) -> Policy:
     return replace(policy, closed_by_age=_too_old(article, policy, now or timezone.now()))
 
 
+def as_of(policy: Policy, article, now: datetime | None = None) -> Policy:
+    """``policy`` with its age rule applied at ``now``: for a policy kept from earlier."""
+    return replace(policy, closed_by_age=_too_old(article, policy, now or timezone.now()))
+
+
 def _too_old(article, policy: Policy, now: datetime) -> bool:
     published = article.first_published_at
     if not policy.auto_close_days or published is None:
