@@ -79,7 +79,8 @@ def pending_queue_grew(comment: Comment, *, threshold: int | None = None) -> Non
     if threshold is None:
         site = comment.article.get_site()
         threshold = CommentSettings.for_site(site).digest_threshold if site else 20
-    if Comment.objects.filter(state=CommentState.PENDING)[:threshold].count() < threshold:
+    held = Comment.objects.filter(state=CommentState.PENDING).order_by()
+    if held[:threshold].count() < threshold:
         return
     # At most one digest every few hours, across all app servers (the cache is shared).
     if cache.add(DIGEST_SENT_KEY, 1, timeout=int(DIGEST_INTERVAL.total_seconds())):
