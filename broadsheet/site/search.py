@@ -22,7 +22,6 @@ from django.utils.safestring import SafeString
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from broadsheet.articles.models import ArticlePage, SectionPage
-from broadsheet.caching import fragments
 from broadsheet.site.highlight import highlight, snippet, stream_text
 from broadsheet.site.pagination import max_pages, page_size
 from broadsheet.site.selectors import listing_articles, public_articles
@@ -124,35 +123,6 @@ def search_articles(
     The result list is capped at ``max_pages()`` pages, like every listing.
     """
     per_page = per_page or page_size()
-    if not fragments.usable(request):
-        return _search(request, query, filters, number=number, per_page=per_page)
-    # Ranking every match costs as much as there are matches; anonymous readers share the
-    # result (ids only) until the next change to any article, like the pages in the HTTP cache.
-    section = filters.section.pk if filters.section is not None else None
-    parts = [query.words, query.phrases, section, filters.since, filters.until, number, per_page]
-    ids, total, has_next = fragments.cached(
-        request,
-        "search",
-        parts,
-        lambda: _result_ids(_search(request, query, filters, number=number, per_page=per_page)),
-    )
-    found = listing_articles(request).defer(None).in_bulk(ids)
-    items = [found[pk] for pk in ids if pk in found]
-    return SearchPage(items, total, number, has_next)
-
-
-def _result_ids(page: SearchPage) -> tuple[list[int], int, bool]:
-    return [article.pk for article in page.items], page.total, page.has_next
-
-
-def _search(
-    request: HttpRequest | None,
-    query: ParsedQuery,
-    filters: SearchFilters,
-    *,
-    number: int,
-    per_page: int,
-) -> SearchPage:
     base = filters.apply(listing_articles(request).defer(None))
     search_query = query.to_search_query()
     everything = base.search(search_query, operator="and")
