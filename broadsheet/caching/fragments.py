@@ -111,7 +111,7 @@ def cached[T](
     """``render()``'s result, shared between requests while ``depends_on`` stay unchanged.
 
     ``parts`` are whatever else the result depends on (ids, page numbers, a sort order).
-    Usually HTML; any picklable value will do (search keeps the ids of a page of results).
+    Usually HTML; any picklable value will do (the article page keeps its comment policy).
     Requests that may not share fragments (see :func:`usable`) always render.
     """
     if not usable(request):
@@ -120,11 +120,11 @@ def cached[T](
     # Share links and canonical URLs name the scheme and host the reader used.
     key = _key(name, [*parts, *numbers, get_language(), request.scheme, request.get_host()])
     cache = caches[CACHE_ALIAS]
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, timeout())
-    return html
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value, timeout())
+    return value
 
 
 def _key(name: str, parts: list[object]) -> str:
@@ -133,10 +133,13 @@ def _key(name: str, parts: list[object]) -> str:
 
 
 def _release() -> str:
-    """Changes whenever a template changes, so an upgrade never serves old markup."""
+    """Changes whenever a template or the code changes, so an upgrade never serves old markup.
+
+    Read from the files rather than their dates, so every app server of one release agrees.
+    """
     digest = hashlib.blake2b(digest_size=6)
     root = Path(__file__).resolve().parents[1]
-    for path in sorted(root.glob("*/templates/**/*.html")):
+    for path in sorted([*root.glob("**/templates/**/*.html"), *root.glob("**/*.py")]):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
