@@ -34,8 +34,6 @@ class CachingConfig(AppConfig):
         pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
         comment_visibility_changed.connect(handlers.comment_changed)
         comment_policy_changed.connect(handlers.comment_policy_changed)
-        for model in (Author, SiteSettings, CommentSettings):
+        for model in (Author, Photo, SiteSettings, CommentSettings):
             post_save.connect(handlers.shown_everywhere_changed, sender=model)
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
-        post_save.connect(handlers.photo_changed, sender=Photo)
-        post_delete.connect(handlers.shown_everywhere_changed, sender=Photo)

@@ -179,17 +179,14 @@ def comment_policy_changed(sender, article: Page, **kwargs) -> None:
         schedule_whole_sites()
 
 
-def shown_everywhere_changed(sender, instance, **kwargs) -> None:
-    """An author's name or the site's settings: shown in bylines and frames on every page."""
-    if kwargs.get("raw"):
+def shown_everywhere_changed(sender, instance, created: bool = False, **kwargs) -> None:
+    """An author's name, a photo, the site's or the comment settings: shown on every page.
+
+    A new row shows nowhere yet: an author or a photo until an article uses it (publishing
+    that article purges), settings because a site's settings row is created holding the
+    defaults already in force, by the first request that reads them. Changes and deletions
+    purge the whole site.
+    """
+    if kwargs.get("raw") or created:
         return
     schedule_whole_sites()
-
-
-def photo_changed(sender, instance, created: bool = False, **kwargs) -> None:
-    """A photo's credit, caption or focal point: shown wherever it is used, so everywhere.
-
-    A new upload shows nowhere yet; only changes to existing photos purge.
-    """
-    if not created:
-        shown_everywhere_changed(sender, instance, **kwargs)
