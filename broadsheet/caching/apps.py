@@ -11,7 +11,7 @@ class CachingConfig(AppConfig):
 
     def ready(self) -> None:
         from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
-        from wagtail.models import Page
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from broadsheet.articles.models import ArticlePage, Author
@@ -37,3 +37,5 @@ class CachingConfig(AppConfig):
         for model in (Author, Photo, SiteSettings, CommentSettings):
             post_save.connect(handlers.shown_everywhere_changed, sender=model)
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
+        post_save.connect(handlers.restriction_changed, sender=PageViewRestriction)
+        post_delete.connect(handlers.restriction_changed, sender=PageViewRestriction)

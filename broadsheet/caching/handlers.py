@@ -190,3 +190,9 @@ def shown_everywhere_changed(sender, instance, created: bool = False, **kwargs) 
     if kwargs.get("raw") or created:
         return
     schedule_whole_sites()
+
+
+def restriction_changed(sender, instance, **kwargs) -> None:
+    """A page made private or public again: every listing that showed it, or should now."""
+    if not kwargs.get("raw"):
+        schedule_whole_sites()

@@ -199,3 +199,15 @@ def test_closing_comments_in_the_site_settings_shows_at_once(client, article):
     after = page(client, article.url)
     assert not after.find("form", class_="comment-form")
     assert "Comments are closed." in after.get_text()
+
+
+def test_making_an_article_private_takes_it_off_the_front_page_at_once(client, article):
+    from wagtail.models import PageViewRestriction
+
+    def headlines() -> list[str]:
+        return [a.get_text(" ", strip=True) for a in page(client, "/").select("main h3 a")]
+
+    other = factories.make_article(article.get_parent().specific, title="Night buses return")
+    assert headlines() == ["Night buses return", "Ferry timetable changes"]
+    PageViewRestriction.objects.create(page=other, restriction_type="password", password="x")
+    assert headlines() == ["Ferry timetable changes"]
