@@ -4,8 +4,9 @@
 article=<ArticlePage>`` whenever a comment becomes visible, stops being visible, or its visible
 text changes, so caches in front of the article can be purged.
 
-``comment_policy_changed`` is sent with ``sender=CommentPolicyOverride, article=<Page>`` when a
-moderator closes or reopens an article's comments (the form appears or disappears).
+``comment_policy_changed`` is sent with ``sender=CommentPolicyOverride, article=<Page>`` whenever
+a section's or an article's override is saved or deleted, however that happens (closing or
+reopening comments, the moderators' admin): the form may appear or disappear.
 """
 
 from django.dispatch import Signal

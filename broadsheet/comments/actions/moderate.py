@@ -13,7 +13,6 @@ from broadsheet.comments.models import (
     CommentState,
     Mode,
 )
-from broadsheet.comments.signals import comment_policy_changed
 
 
 def approve_comment(*, comment: Comment, actor, reason: str = "") -> Comment:
@@ -108,6 +107,5 @@ def close_comments(*, article, actor, closed: bool = True, reason: str = "") -> 
     if not closed:
         override.auto_close_days = 0  # reopening an old article means "keep it open"
     override.save()
+    # Saving the override announces it (comment_policy_changed): the form appears or disappears.
     log(action="closed" if closed else "reopened", actor=actor, article=article, reason=reason)
-    # The form appears or disappears: the article's cached copies must go.
-    comment_policy_changed.send(sender=CommentPolicyOverride, article=article)
