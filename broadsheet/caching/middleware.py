@@ -14,7 +14,9 @@ Shareable responses get ``public, max-age=0, s-maxage=…, stale-while-revalidat
 stale-if-error=…``: browsers revalidate every time, the shared cache keeps the page until it
 is purged (see ``handlers.py``) or ``s-maxage`` passes. Everything else gets ``private,
 no-store``. Every GET 200 gets an ETag, and a matching ``If-None-Match`` (or
-``If-Modified-Since`` when the response has a Last-Modified) is answered with 304.
+``If-Modified-Since`` when the response has a Last-Modified) is answered with 304. A page with
+the comment form gets a weak ETag computed without the form's signed timestamp, which changes
+every second but not what the page says (the page script fetches a fresh one anyway).
 
 Put this middleware right after ``SecurityMiddleware`` (and WhiteNoise), before the session,
 CSRF and messages middleware, so it sees the cookies they add. The VCL in ``deploy/varnish``
@@ -24,6 +26,7 @@ mirrors the same rules; change both together.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from hashlib import md5
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +34,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+# The comment form's signed timestamp (comments/form.html): different on every render, the
+# same page for the reader.
+VOLATILE = re.compile(rb'(<input type="hidden" name="token" value=")[^"]*"')
 SHAREABLE_STATUSES = frozenset({200, 404, 410})
 
 DEFAULTS = {
@@ -126,7 +132,11 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if request.method not in SAFE_METHODS or response.status_code != 200:
         return response
     if not response.streaming and not response.has_header("ETag"):
-        set_response_etag(response)
+        if VOLATILE.search(response.content):
+            digest = md5(VOLATILE.sub(rb'\1"', response.content), usedforsecurity=False)
+            response["ETag"] = f'W/"{digest.hexdigest()}"'
+        else:
+            set_response_etag(response)
     return get_conditional_response(
         request,
         etag=response.get("ETag"),
