@@ -9,7 +9,9 @@
 #   per-reader even if the app got it wrong (Set-Cookie, private, no-store);
 # * passes admin, accounts, comment posting, POSTs and every request that carries a cookie
 #   other than the CSRF and analytics cookies (the same list the middleware ignores);
-# * stores text answers gzip-compressed and sends them so to every client that accepts it;
+# * keeps two copies of each text answer, one gzip-compressed for clients that accept gzip
+#   and one plain for those that do not (curl, bots, load generators), and sends each as
+#   stored: no client costs Varnish a gunzip per request (see "Two copies" below);
 # * serves stale pages for stale-while-revalidate seconds while it refetches, and up to
 #   stale-if-error seconds when no app server is healthy;
 # * accepts PURGE (one URL) and BAN (X-Ban-Url: a regex over URLs of that Host) from the
@@ -17,6 +19,16 @@
 #
 # Backends live in backends.vcl (found through vcl_path), so this file stays the same on
 # every host. After editing either file: `varnishreload` (Debian) or `varnishadm vcl.load`.
+#
+# Two copies: with http_gzip_support on (the default) Varnish reduces a looked-up request's
+# Accept-Encoding to "gzip" or nothing, asks the app for gzip on every miss and ignores
+# Accept-Encoding when it matches Vary, so by itself it keeps one copy for everybody and
+# gunzips it for each client without gzip. vcl_recv therefore names the wanted copy in
+# X-Encoding ("gzip" or "identity", from req.can_gzip: exactly the clients Varnish would send
+# gzip to), vcl_backend_response stores the answer in that encoding and adds X-Encoding to
+# its Vary. Both copies share one hash, so a PURGE (all variants of a hash) and a BAN
+# (matched on each object's X-Cache-Url) clear both. Clients see `Vary: Accept-Encoding`,
+# never X-Encoding.
 
 vcl 4.1;
 
@@ -53,6 +65,7 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
 
+    unset req.http.X-Encoding;  # ours, set below for cache lookups only
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -87,6 +100,14 @@ sub vcl_recv {
     if (std.healthy(req.backend_hint)) {
         set req.grace = 30s;
     }
+    # Which stored copy this request wants. req.can_gzip is Varnish's own test (gzip or
+    # x-gzip with q > 0), the one that decides whether it sends a client gzip. Not hashed:
+    # matched through Vary, so both copies stay under one hash.
+    if (req.can_gzip) {
+        set req.http.X-Encoding = "gzip";
+    } else {
+        set req.http.X-Encoding = "identity";
+    }
     return (hash);
 }
 
@@ -98,6 +119,12 @@ sub vcl_hash {
 sub vcl_backend_fetch {
     if (bereq.retries > 0) {
         set bereq.backend = app.backend();
+    }
+    # Varnish asks for gzip on every miss; for the plain copy ask for it plain, so WhiteNoise
+    # sends the file as is. X-Encoding itself must stay: the object's Vary key is taken from
+    # bereq.
+    if (bereq.http.X-Encoding == "identity") {
+        unset bereq.http.Accept-Encoding;
     }
 }
 
@@ -119,12 +146,30 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
-    # Pages are stored compressed, once: readers' browsers all accept gzip, and Varnish
-    # unpacks the copy for the rare client that does not. (Static files come compressed
-    # already from WhiteNoise.)
-    if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~
-        "^(text/|application/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript))") {
-        set beresp.do_gzip = true;
+    # Two copies of text answers (see the top of this file): the one this miss was for is
+    # stored in its encoding, compressed once here or plain, and delivered untouched. (Static
+    # files come compressed from WhiteNoise when asked for gzip, plain otherwise.)
+    if (!bereq.uncacheable && (beresp.http.Content-Encoding
+        || beresp.http.Vary ~ "(?i)(^|,)\s*Accept-Encoding\s*(,|$)"
+        || beresp.http.Content-Type ~
+            "^(text/|application/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript))")) {
+        if (bereq.http.X-Encoding == "gzip") {
+            if (!beresp.http.Content-Encoding) {
+                set beresp.do_gzip = true;
+            }
+        } elsif (beresp.http.Content-Encoding == "gzip") {
+            set beresp.do_gunzip = true;
+        }
+        # Accept-Encoding for caches after this one (Varnish adds it only to gzip copies),
+        # X-Encoding for this one; vcl_deliver takes X-Encoding off again.
+        if (!beresp.http.Vary) {
+            set beresp.http.Vary = "Accept-Encoding";
+        } elsif (beresp.http.Vary !~ "(?i)(^|,)\s*Accept-Encoding\s*(,|$)") {
+            set beresp.http.Vary = beresp.http.Vary + ", Accept-Encoding";
+        }
+        if (beresp.http.Vary !~ "(?i)X-Encoding") {  # already there after a 304
+            set beresp.http.Vary = beresp.http.Vary + ", X-Encoding";
+        }
     }
     # beresp.ttl already comes from s-maxage (or max-age for static files).
     if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
@@ -148,6 +193,13 @@ sub vcl_backend_error {
 sub vcl_deliver {
     unset resp.http.X-Cache-Host;
     unset resp.http.X-Cache-Url;
+    if (resp.http.Vary ~ "(?i)X-Encoding") {
+        set resp.http.Vary = regsuball(resp.http.Vary, "(?i)(^|,)\s*X-Encoding\s*(?=,|$)", "");
+        set resp.http.Vary = regsub(resp.http.Vary, "^\s*,\s*", "");
+        if (resp.http.Vary == "") {
+            unset resp.http.Vary;
+        }
+    }
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
     } elsif (obj.hits > 0) {

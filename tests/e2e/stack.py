@@ -42,7 +42,8 @@ def free_port() -> int:
 class Response:
     status: int
     headers: dict[str, str]
-    body: str
+    body: str  # decompressed if it came gzip-compressed
+    wire_bytes: int = 0  # length of the body as it came over the connection
 
     def header(self, name: str) -> str:
         return {k.lower(): v for k, v in self.headers.items()}.get(name.lower(), "")
@@ -56,7 +57,11 @@ def request(
     headers: dict[str, str] | None = None,
     timeout: float = 10,
 ) -> Response:
-    """One HTTP request to 127.0.0.1, no redirects followed, no cookies kept."""
+    """One HTTP request to 127.0.0.1, no redirects followed, no cookies kept.
+
+    Without an ``Accept-Encoding`` header of the caller's, urllib sends
+    ``Accept-Encoding: identity``: a client that does not take gzip.
+    """
     assert url.startswith("http://127.0.0.1:"), url
     req = urllib.request.Request(  # noqa: S310 (loopback only, asserted above)
         url, data=data, method=method, headers={**HEADERS, **(headers or {})}
@@ -65,11 +70,13 @@ def request(
     try:
         with opener.open(req, timeout=timeout) as resp:
             raw = resp.read()
+            size = len(raw)
             if resp.headers.get("Content-Encoding") == "gzip":
                 raw = gzip.decompress(raw)
-            return Response(resp.status, dict(resp.headers), raw.decode())
+            return Response(resp.status, dict(resp.headers), raw.decode(), size)
     except urllib.error.HTTPError as error:
-        return Response(error.code, dict(error.headers), error.read().decode())
+        raw = error.read()
+        return Response(error.code, dict(error.headers), raw.decode(), len(raw))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -218,6 +225,18 @@ class Stack:
             time.sleep(0.05)
         self.varnish_pid = int(pidfile.read_text())
         self.wait_for(self.varnish + "/readyz", "varnish")
+
+    def varnish_counter(self, name: str) -> int:
+        """A counter of this stack's Varnish, e.g. ``MAIN.n_gunzip``."""
+        result = subprocess.run(
+            ["varnishstat", "-n", str(self.tmp / "varnish"), "-1", "-f", name],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        for line in result.stdout.splitlines():
+            fields = line.split()
+            if fields and fields[0] == name:
+                return int(fields[1])
+        raise KeyError(name)
 
     def wait_for(self, url: str, name: str, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
