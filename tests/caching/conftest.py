@@ -12,6 +12,7 @@ class RecordingCache(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.received: list[tuple[str, str, str, str]] = []  # method, host, path, ban pattern
+        self.headers: list[dict[str, str]] = []  # each request's headers, in the same order
 
     @property
     def location(self) -> str:
@@ -19,6 +20,7 @@ class RecordingCache(ThreadingHTTPServer):
 
     def clear(self) -> None:
         self.received.clear()
+        self.headers.clear()
 
     def bans(self) -> set[str]:
         return {pattern for method, _, _, pattern in self.received if method == "BAN"}
@@ -29,6 +31,7 @@ class RecordingCache(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     def _record(self) -> None:
+        self.server.headers.append(dict(self.headers.items()))
         self.server.received.append(
             (self.command, self.headers["Host"], self.path, self.headers.get("X-Ban-Url", ""))
         )

@@ -231,3 +231,16 @@ def test_wagtails_page_only_purge_is_replaced():
 
     assert wagtail_purging.page_published_signal_handler not in receivers
     assert handlers.page_changed in receivers
+
+
+def test_a_purge_names_the_scheme_varnish_keeps_pages_apart_by(cache):
+    from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
+
+    purge_url_from_cache("https://news.example/city/ferry-timetable/")
+    purge_url_from_cache("http://news.example:8080/city/")
+
+    assert [(method, host, path) for method, host, path, _ in cache.received] == [
+        ("PURGE", "news.example", "/city/ferry-timetable/"),
+        ("PURGE", "news.example:8080", "/city/"),
+    ]
+    assert [headers["X-Forwarded-Proto"] for headers in cache.headers] == ["https", "http"]
