@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import caches
 
+from broadsheet.caching import memo
 from tests import factories
 
 
@@ -9,6 +10,7 @@ def _empty_caches():
     """Each test starts with empty caches, as a freshly started site does."""
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    memo.clear()
 
 
 @pytest.fixture

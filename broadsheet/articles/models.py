@@ -1,9 +1,11 @@
 """Page types of the news site (home → section → article) and the people who write them."""
 
+import copy
 import hashlib
 
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -13,12 +15,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
 from broadsheet.articles.reading_time import count_words, html_to_text, reading_time_minutes
-from broadsheet.caching import fragments
+from broadsheet.caching import fragments, memo
 from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
 from broadsheet.images.models import Photo
 
@@ -56,7 +59,19 @@ class Author(index.Indexed, models.Model):
         return reverse("site:author", kwargs={"slug": self.slug})
 
 
-class HomePage(Page):
+class RememberedPrivacy:
+    """Skip the two privacy queries Wagtail makes before serving a page when no page of the
+    site is private, which each process remembers (broadsheet.caching.memo)."""
+
+    def get_view_restrictions(self):
+        if not memo.recall(
+            ("any-view-restriction",), PageViewRestriction.objects.exists, default=True
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(RememberedPrivacy, Page):
     """The front page: lead story, top stories (editor-curated, else latest), each section."""
 
     max_count = 1
@@ -74,16 +89,32 @@ class HomePage(Page):
         verbose_name = _("front page")
 
     def route(self, request, path_components):
+        # The page at a path changes only with the content: each process remembers it
+        # (broadsheet.caching.memo) and hands every request its own copy.
+        found = memo.recall(
+            ("route", self.pk, *path_components), lambda: self._route(request, path_components)
+        )
+        if found is None:
+            raise Http404
+        page, args, kwargs = found
+        return RouteResult(copy.copy(page), args=list(args), kwargs=dict(kwargs))
+
+    def _route(self, request, path_components) -> tuple[Page, tuple, dict] | None:
         # Front page → section → article: find the article by its slug (indexed) and full
         # path in one query, instead of a query and another for its type at every level.
-        if len(path_components) == 2:
-            section, slug = path_components
-            article = ArticlePage.objects.filter(
-                slug=slug, url_path=f"{self.url_path}{section}/{slug}/"
-            ).first()
-            if article is not None:
-                return article.route(request, [])
-        return super().route(request, path_components)
+        try:
+            if len(path_components) == 2:
+                section, slug = path_components
+                article = ArticlePage.objects.filter(
+                    slug=slug, url_path=f"{self.url_path}{section}/{slug}/"
+                ).first()
+                if article is not None:
+                    result = article.route(request, [])
+                    return result.page, tuple(result.args or ()), dict(result.kwargs or {})
+            result = super().route(request, path_components)
+        except Http404:
+            return None
+        return result.page, tuple(result.args or ()), dict(result.kwargs or {})
 
     def get_context(self, request, *args, **kwargs):
         from broadsheet.site.pages import front_page_context  # the site app reads these models
@@ -93,7 +124,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(RememberedPrivacy, Page):
     """A section of the paper (City, Politics, Sport…); articles live inside one."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=300)
@@ -134,7 +165,7 @@ class ArticlePageManager(PageManager):
         )
 
 
-class ArticlePage(Page):
+class ArticlePage(RememberedPrivacy, Page):
     """A news article. The page title is the headline."""
 
     standfirst = models.TextField(

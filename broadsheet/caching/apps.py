@@ -11,7 +11,7 @@ class CachingConfig(AppConfig):
 
     def ready(self) -> None:
         from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from broadsheet.articles.models import ArticlePage, Author
@@ -39,3 +39,5 @@ class CachingConfig(AppConfig):
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
         post_save.connect(handlers.restriction_changed, sender=PageViewRestriction)
         post_delete.connect(handlers.restriction_changed, sender=PageViewRestriction)
+        post_save.connect(handlers.site_changed, sender=Site)
+        post_delete.connect(handlers.site_changed, sender=Site)

@@ -196,3 +196,10 @@ def restriction_changed(sender, instance, **kwargs) -> None:
     """A page made private or public again: every listing that showed it, or should now."""
     if not kwargs.get("raw"):
         schedule_whole_sites()
+
+
+def site_changed(sender, instance, **kwargs) -> None:
+    """A site added, given another host, port or front page, or removed: which page answers
+    at an address changes (app servers remember it, see ``broadsheet.caching.memo``)."""
+    if not kwargs.get("raw"):
+        schedule_whole_sites()

@@ -23,6 +23,7 @@ CSRF and messages middleware, so it sees the cookies they add. The VCL in ``depl
 mirrors the same rules; change both together.
 """
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,8 +31,13 @@ from hashlib import md5
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
+from wagtail.models import Site
+
+from broadsheet.caching import fragments, memo
+from broadsheet.core.models import SiteSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 # The comment form's signed timestamp (comments/form.html): different on every render, the
@@ -143,3 +149,34 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         last_modified=parse_http_date_safe(response.get("Last-Modified")),
         response=response,
     )
+
+
+class RememberingMiddleware:
+    """Read the content generation first, then remember the site and its settings under it.
+
+    See :mod:`broadsheet.caching.memo`. Goes right before ``SiteTimezoneMiddleware`` (which,
+    like every later ``Site.find_for_request`` and ``SiteSettings.for_request``, then finds
+    both on the request). Skipped for the admin, where editors expect every query fresh.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/admin/") or fragments.timeout() <= 0:
+            return self.get_response(request)
+        (generation,) = fragments.generations(request, [fragments.CONTENT])
+        with memo.remembering(generation):
+            # Wagtail's own key: the host as sent (not validated here) and the port.
+            host = split_domain_port(request._get_raw_host())[0]
+            site = memo.recall(
+                ("site", host, request.get_port()), lambda: Site.find_for_request(request)
+            )
+            request._wagtail_site = site
+            if site is not None:
+                site_settings = copy.copy(
+                    memo.recall(("site-settings", site.pk), lambda: SiteSettings.for_site(site))
+                )
+                site_settings._request = request  # as SiteSettings.for_request does
+                setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+            return self.get_response(request)

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from broadsheet.caching import memo
 from broadsheet.comments.links import reader_links
 from broadsheet.comments.models import Comment, CommentState, Policy
 
@@ -168,7 +169,7 @@ def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
 
     Counting a busy week's comments reads every one of them, so the ranking (article ids
     only) is kept in the cache for :data:`RANKING_SECONDS`; titles and addresses are read
-    fresh, in one query per request.
+    in one query, remembered by the process until the content changes.
     """
     from broadsheet.articles.models import ArticlePage  # noqa: PLC0415 - articles imports us
 
@@ -187,6 +188,11 @@ def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
         cache.set(key, ranking, RANKING_SECONDS)
     if not ranking:
         return []
-    found = ArticlePage.objects.live().filter(pk__in=ranking).only("title", "url_path")
     position = {pk: n for n, pk in enumerate(ranking)}
-    return sorted(found, key=lambda article: position[article.pk])[:limit]
+    return memo.recall(
+        ("most-commented", limit, *ranking),
+        lambda: sorted(
+            ArticlePage.objects.live().filter(pk__in=ranking).only("title", "url_path"),
+            key=lambda article: position[article.pk],
+        )[:limit],
+    )

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "broadsheet.caching.middleware.RememberingMiddleware",
     "broadsheet.core.middleware.SiteTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -19,6 +19,7 @@ from broadsheet.articles.models import (
     SectionPage,
     TopStory,
 )
+from broadsheet.caching import memo
 
 TOP_STORY_COUNT = 5  # the lead story and four more
 PER_SECTION = 4
@@ -52,13 +53,17 @@ def listing_articles(request: HttpRequest | None) -> QuerySet[ArticlePage]:
 
 
 def live_sections(request: HttpRequest | None) -> list[SectionPage]:
-    """The live sections in page-tree order; one query per request (the navigation shows them)."""
+    """The live sections in page-tree order (the navigation shows them): at most one query."""
     cached = getattr(request, "_broadsheet_sections", None)
     if cached is None:
-        cached = list(
-            SectionPage.objects.live()
-            .order_by("path")
-            .only("title", "slug", "url_path", "path", "depth")
+        # Remembered by the process until the content changes (broadsheet.caching.memo).
+        cached = memo.recall(
+            ("live-sections",),
+            lambda: list(
+                SectionPage.objects.live()
+                .order_by("path")
+                .only("title", "slug", "url_path", "path", "depth")
+            ),
         )
         if request is not None:
             request._broadsheet_sections = cached

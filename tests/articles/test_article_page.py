@@ -160,25 +160,24 @@ def test_related_article_block_links_the_other_article(client, section, author, 
 
 
 def test_article_page_query_count(client, article):
-    client.get(article.url)  # warm Wagtail's site-root cache as a running server has it
+    client.get(article.url)  # warm what a running server remembers (site, page, navigation)
     caches["fragments"].clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    # 6 to find and authorise the page: site, site settings, the front page, the article by
-    # its path (HomePage.route), ancestors, view restrictions. 1 for the generations of the
-    # page's shared fragments. 5 for the article: authors, sections (navigation), tags, hero
+    # 2 for the generations: the content's (read first: the site, its settings, the page at
+    # this path, whether any page is private and the sections are remembered under it, see
+    # broadsheet.caching.memo) and the comments'. 4 for the article: authors, tags, hero
     # photo, corrections. 4 for comments: comment settings, policy overrides, counts, one page
     # of threads with their replies. 6 for what follows: restricted paths (to leave private
     # pages out), the previous and the next in the section, the article's tags, the section's
     # latest (no tags to share here), the related articles themselves: each a short index
     # walk, whatever the number of articles.
-    assert len(queries) == 22, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 16, "\n".join(q["sql"] for q in queries.captured_queries)
     # The next anonymous reader gets the article, its metadata, the comment policy and threads
-    # and what follows from shared fragments: 6 to find the page, the generations and the
-    # sections (navigation).
+    # and what follows from shared fragments: only the two generations are read.
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
-    assert len(queries) == 8, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 2, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_an_article_answers_only_at_its_own_address(client, home, article):

@@ -1,0 +1,69 @@
+"""What every reader request looks up first, remembered by each process between content changes.
+
+Every request reaching an app server finds its site, the site's settings, the page at its path,
+whether any page is private and the sections for the navigation. None of that changes unless
+the content generation moves (``fragments.CONTENT``: publishing, unpublishing, moving a page,
+a site, settings, an author or a privacy change — ``broadsheet.caching.handlers``). So each
+process keeps the answers in memory under the generation it read at the start of the request
+(:class:`~broadsheet.core.middleware.SiteTimezoneMiddleware` does), and a request reading a new
+number never sees an answer from before it: the same exactness as the shared fragments, at the
+cost of one indexed query per request instead of six.
+
+Values are shared between requests of one process: callers hand out copies of anything a
+request might change (a page object, a settings row). Outside a request (the admin, commands,
+tasks), :func:`recall` just computes. ``BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0`` turns this off
+with the fragments.
+"""
+
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_UNSET = object()
+#: Entries one process keeps for one generation; beyond it, answers are computed, not kept.
+MAX_ENTRIES = 10_000
+
+_active: ContextVar[int | None] = ContextVar("broadsheet_memo_generation", default=None)
+_entries: dict[tuple[int, Hashable], object] = {}
+_generation: list[int | None] = [None]
+
+
+@contextmanager
+def remembering(generation: int) -> Iterator[None]:
+    """Let :func:`recall` keep answers under ``generation`` for the code run inside."""
+    global _entries
+    if _generation[0] != generation:
+        # A new number: forget the old answers (a request still holding the old number keeps
+        # writing under it, where no newer request looks).
+        _generation[0] = generation
+        _entries = {}
+    token = _active.set(generation)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def recall[T](key: Hashable, compute: Callable[[], T], *, default: object = _UNSET) -> T:
+    """``compute()``'s answer for ``key`` under the current generation.
+
+    Outside :func:`remembering`, returns ``default`` if one is given, else ``compute()``.
+    """
+    generation = _active.get()
+    if generation is None:
+        return compute() if default is _UNSET else default  # type: ignore[return-value]
+    entries = _entries
+    try:
+        return entries[(generation, key)]  # type: ignore[return-value]
+    except KeyError:
+        value = compute()
+        if len(entries) < MAX_ENTRIES:
+            entries[(generation, key)] = value
+        return value
+
+
+def clear() -> None:
+    """Forget everything (tests do, between databases)."""
+    global _entries
+    _entries = {}
+    _generation[0] = None

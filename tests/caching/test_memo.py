@@ -1,0 +1,120 @@
+"""What app servers remember between content changes: the site, its settings, the page at a path,
+the navigation, whether anything is private. Each test asks once (so the process remembers),
+changes something the way a newsroom does, and checks the very next request sees the change.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from broadsheet.articles.models import SectionPage
+from broadsheet.core.models import SiteSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home(db):
+    return factories.make_home()
+
+
+@pytest.fixture
+def section(home):
+    return factories.make_section(home)
+
+
+@pytest.fixture
+def article(section):
+    return factories.make_article(section, title="Ferry timetable changes", slug="ferry")
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def navigation(client) -> list[str]:
+    return [a.get_text(strip=True) for a in soup(client.get("/")).select("nav a")]
+
+
+def test_a_remembered_page_costs_only_the_generations(client, article):
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert response.status_code == 200
+    assert [
+        q["sql"] for q in queries.captured_queries if "caching_generation" not in q["sql"]
+    ] == []
+
+
+@override_settings(BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0)
+def test_turned_off_with_the_fragments_every_request_reads_the_site(client, article):
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.url)
+    assert any("wagtailcore_site" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_new_article_at_an_address_that_was_missing_answers_at_once(client, section):
+    assert client.get("/city/night-ferry/").status_code == 404
+    factories.make_article(section, title="Night ferry returns", slug="night-ferry")
+    response = client.get("/city/night-ferry/")
+    assert response.status_code == 200
+    assert b"Night ferry returns" in response.content
+
+
+def test_an_unpublished_article_is_gone_at_once(client, article):
+    assert client.get(article.url).status_code == 200
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_new_section_joins_the_navigation_and_an_unpublished_one_leaves(client, home, section):
+    assert "Sport" not in navigation(client)
+    # As the admin does it: a draft, then published.
+    sport = home.add_child(instance=SectionPage(title="Sport", slug="sport", live=False))
+    sport.save_revision().publish()
+    assert "Sport" in navigation(client)
+    assert client.get("/sport/").status_code == 200
+    SectionPage.objects.get(pk=sport.pk).unpublish()
+    assert "Sport" not in navigation(client)
+    assert client.get("/sport/").status_code == 404
+
+
+def test_making_a_section_private_asks_readers_to_sign_in_at_once(client, section, article):
+    assert client.get(article.url).status_code == 200
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(article.url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"] or "login" in response["Location"]
+    PageViewRestriction.objects.filter(page=section).delete()
+    assert client.get(article.url).status_code == 200
+
+
+def test_a_changed_date_format_shows_on_the_next_request(client, article):
+    first = soup(client.get(article.url)).find("time").get_text(strip=True)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.date_format = "Y-m-d"
+    settings.save()
+    then = soup(client.get(article.url)).find("time").get_text(strip=True)
+    assert first != then
+    assert then == article.first_published_at.astimezone(settings_zone(settings)).strftime(
+        "%Y-%m-%d"
+    )
+
+
+def settings_zone(settings: SiteSettings):
+    import zoneinfo
+
+    return zoneinfo.ZoneInfo(settings.time_zone)
+
+
+def test_a_new_site_for_this_host_answers_at_once(client, home, section):
+    assert soup(client.get("/")).find("h1").get_text(strip=True) != "City"
+    Site.objects.create(hostname="testserver", port=80, root_page=section, site_name="City desk")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert soup(response).find("h1").get_text(strip=True) == "City"
