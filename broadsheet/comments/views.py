@@ -4,6 +4,8 @@ Every view answers both plain form posts (redirect, then a page) and the page sc
 (``Accept: application/json``). Nothing here is cacheable; the article page itself is.
 """
 
+import copy
+
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
@@ -15,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.caching import memo
 from broadsheet.comments import actions, selectors, web
 from broadsheet.comments.forms import CommentForm
 from broadsheet.comments.models import Comment, policy_for
@@ -31,7 +34,15 @@ def status_url(comment: Comment) -> str:
 
 
 def _article(article_id: int) -> ArticlePage:
-    return get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    # Whether an article is live and public changes only with the content: remembered by the
+    # process under its generation (broadsheet.caching.memo); each request gets a copy.
+    article = memo.recall(
+        ("live-public-article", article_id),
+        lambda: ArticlePage.objects.live().public().filter(pk=article_id).first(),
+    )
+    if article is None:
+        raise Http404
+    return copy.copy(article)
 
 
 def _form_page(

@@ -27,12 +27,17 @@ RELATED_COUNT = 4
 
 
 def private_q(request: HttpRequest | None) -> Q:
-    """Pages under a view restriction, as a Q; one query per request however often it is used."""
+    """Pages under a view restriction, as a Q; at most one query per request."""
     cached = getattr(request, "_broadsheet_private_q", None)
     if cached is not None:
         return cached
+    # Remembered by the process until the content changes (broadsheet.caching.memo).
+    paths = memo.recall(
+        ("restricted-paths",),
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
     q = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    for path in paths:
         q |= Q(path__startswith=path)
     q = q if q else Q(pk__in=[])
     if request is not None:

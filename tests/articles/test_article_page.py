@@ -165,14 +165,14 @@ def test_article_page_query_count(client, article):
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
     # 2 for the generations: the content's (read first: the site, its settings, the page at
-    # this path, whether any page is private and the sections are remembered under it, see
-    # broadsheet.caching.memo) and the comments'. 4 for the article: authors, tags, hero
-    # photo, corrections. 4 for comments: comment settings, policy overrides, counts, one page
-    # of threads with their replies. 6 for what follows: restricted paths (to leave private
-    # pages out), the previous and the next in the section, the article's tags, the section's
-    # latest (no tags to share here), the related articles themselves: each a short index
-    # walk, whatever the number of articles.
-    assert len(queries) == 16, "\n".join(q["sql"] for q in queries.captured_queries)
+    # this path, whether and which pages are private, the sections and the comment settings
+    # are remembered under it, see broadsheet.caching.memo) and the comments'. 4 for the
+    # article: authors, tags, hero photo, corrections. 3 for comments: policy overrides,
+    # counts, one page of threads with their replies. 5 for what follows: the previous and the
+    # next in the section, the article's tags, the section's latest (no tags to share here),
+    # the related articles themselves: each a short index walk, whatever the number of
+    # articles.
+    assert len(queries) == 14, "\n".join(q["sql"] for q in queries.captured_queries)
     # The next anonymous reader gets the article, its metadata, the comment policy and threads
     # and what follows from shared fragments: only the two generations are read.
     with CaptureQueriesContext(connection) as queries:

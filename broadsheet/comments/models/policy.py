@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from broadsheet.caching import memo
 
 
 class Mode(models.TextChoices):
@@ -156,10 +158,15 @@ class CommentPolicyOverride(models.Model):
 def policy_for(article, *, request=None, now: datetime | None = None) -> Policy:
     """The effective policy of ``article``: site settings, then its section's, then its own.
 
-    Costs two queries (settings are cached on the request when one is given).
+    Costs two queries; one when a request is given and its process remembers the settings
+    (``broadsheet.caching.memo``: saving them moves the content generation).
     """
     if request is not None:
-        settings = CommentSettings.for_request(request)
+        site = Site.find_for_request(request)
+        settings = memo.recall(
+            ("comment-settings", site.pk if site else None),
+            lambda: CommentSettings.for_request(request),
+        )
     else:
         settings = CommentSettings.for_site(article.get_site())
     policy = settings.as_policy()
