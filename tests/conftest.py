@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import caches
 
-from broadsheet.caching import memo
+from broadsheet.caching import fragments, memo
 from tests import factories
 
 
@@ -11,6 +11,7 @@ def _empty_caches():
     for cache in caches.all(initialized_only=True):
         cache.clear()
     memo.clear()
+    fragments.clear_nearby()
 
 
 @pytest.fixture

@@ -151,8 +151,14 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     )
 
 
+#: Paths whose generation hints a process keeps (then it starts again).
+HINTS_MAX = 10_000
+_generations_hint: dict[str, tuple[str, ...]] = {}
+
+
 class RememberingMiddleware:
-    """Read the content generation first, then remember the site and its settings under it.
+    """Read the content generation first, then remember the site, its settings and the
+    sites' root paths under it.
 
     See :mod:`broadsheet.caching.memo`. Goes right before ``SiteTimezoneMiddleware`` (which,
     like every later ``Site.find_for_request`` and ``SiteSettings.for_request``, then finds
@@ -165,18 +171,36 @@ class RememberingMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith("/admin/") or fragments.timeout() <= 0:
             return self.get_response(request)
-        (generation,) = fragments.generations(request, [fragments.CONTENT])
+        # With the content's, read the generations this path needed last time (an article's
+        # comments'), so the page reads them all in this one query.
+        hint = _generations_hint.get(request.path, ())
+        generation = fragments.generations(request, [fragments.CONTENT, *hint])[0]
         with memo.remembering(generation):
-            # Wagtail's own key: the host as sent (not validated here) and the port.
-            host = split_domain_port(request._get_raw_host())[0]
-            site = memo.recall(
-                ("site", host, request.get_port()), lambda: Site.find_for_request(request)
+            response = self._remembering(request)
+        used = tuple(
+            sorted(request.__dict__.get("_broadsheet_generations", {}).keys() - {fragments.CONTENT})
+        )
+        if used != hint:
+            if len(_generations_hint) >= HINTS_MAX:
+                _generations_hint.clear()
+            _generations_hint[request.path] = used
+        return response
+
+    def _remembering(self, request: HttpRequest) -> HttpResponse:
+        # Wagtail's own key: the host as sent (not validated here) and the port.
+        host = split_domain_port(request._get_raw_host())[0]
+        site = memo.recall(
+            ("site", host, request.get_port()), lambda: Site.find_for_request(request)
+        )
+        request._wagtail_site = site
+        # Every page link needs the sites' root paths; Wagtail reads them from the cache.
+        request._wagtail_cached_site_root_paths = memo.recall(
+            ("site-root-paths",), Site.get_site_root_paths
+        )
+        if site is not None:
+            site_settings = copy.copy(
+                memo.recall(("site-settings", site.pk), lambda: SiteSettings.for_site(site))
             )
-            request._wagtail_site = site
-            if site is not None:
-                site_settings = copy.copy(
-                    memo.recall(("site-settings", site.pk), lambda: SiteSettings.for_site(site))
-                )
-                site_settings._request = request  # as SiteSettings.for_request does
-                setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
-            return self.get_response(request)
+            site_settings._request = request  # as SiteSettings.for_request does
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+        return self.get_response(request)

@@ -211,3 +211,20 @@ def test_making_an_article_private_takes_it_off_the_front_page_at_once(client, a
     assert headlines() == ["Night buses return", "Ferry timetable changes"]
     PageViewRestriction.objects.create(page=other, restriction_type="password", password="x")
     assert headlines() == ["Ferry timetable changes"]
+
+
+def test_each_process_keeps_its_latest_fragments_within_a_byte_budget():
+    nearby = fragments._Nearby(max_bytes=8000)
+    nearby.put("a", "x" * 900, 60)
+    nearby.put("b", "y" * 900, 60)
+    nearby.put("too-big", "z" * 1001, 60)  # over an eighth of the budget: never kept
+    assert nearby.get("a") == "x" * 900  # "a" is now the latest used
+    for n in range(7):
+        nearby.put(f"c{n}", "c" * 900, 60)
+
+    assert nearby.get("too-big") is None
+    assert nearby.get("b") is None  # the oldest use went first
+    assert nearby.get("a") == "x" * 900
+    assert nearby.size <= 8000
+    nearby.put("gone", "g", 0)
+    assert nearby.get("gone") is None  # expired

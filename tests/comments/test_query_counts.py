@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from broadsheet.caching import fragments
 from broadsheet.comments.models import Comment, CommentState
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,7 @@ def measure(client, url: str, *, shared: bool = False) -> tuple[int, int]:
     client.get(url)  # warm what a running server remembers
     if not shared:
         caches["fragments"].clear()
+        fragments.clear_nearby()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
