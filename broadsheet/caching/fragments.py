@@ -137,7 +137,7 @@ class _Nearby:
 
     A key names the generations its fragment was made under, so a kept fragment can never be
     out of date: this saves the round trip to Redis (a page uses five fragments) and nothing
-    else. Bounded by :data:`NEARBY_BYTES` of text (other values count as 1 KiB), oldest use
+    else. Bounded by :data:`NEARBY_BYTES` of text (other values, and each in a tuple, count as 1 KiB), oldest use
     evicted first; entries expire like the shared ones.
     """
 
@@ -159,7 +159,8 @@ class _Nearby:
             return entry[1]
 
     def put(self, key: str, value: object, seconds: int) -> None:
-        size = len(value) if isinstance(value, str | bytes) else 1024
+        parts = value if isinstance(value, tuple) else (value,)
+        size = sum(len(part) if isinstance(part, str | bytes) else 1024 for part in parts)
         if size > self.max_bytes // 8:
             return
         with self.lock:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
+from broadsheet.caching import fragments
 from broadsheet.feeds import feeds, sitemaps
 from broadsheet.feeds.comments import CommentFeed
 from broadsheet.metadata.absolute import absolute_url
@@ -21,8 +22,30 @@ FEEDS: dict[str, type[feeds.BroadsheetFeed]] = {
 
 @require_GET
 def feed(request: HttpRequest, scope: str, fmt: str, **kwargs: str) -> HttpResponse:
-    """Serve the ``scope`` feed in format ``fmt`` (rss, atom or json)."""
-    return FEEDS[scope](fmt)(request, **kwargs)
+    """Serve the ``scope`` feed in format ``fmt`` (rss, atom or json).
+
+    Article feeds change only with the content: anonymous requests share the rendered feed
+    (``broadsheet.caching.fragments``). Comment feeds are always built.
+    """
+    if scope == "comments":
+        return FEEDS[scope](fmt)(request, **kwargs)
+
+    def build() -> tuple[bytes, dict[str, str]]:
+        response = FEEDS[scope](fmt)(request, **kwargs)
+        kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        return response.content, kept
+
+    content, headers = fragments.cached(
+        request, "feed", [scope, fmt, request.get_full_path()], build
+    )
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# What a feed response says besides its body (Django's Feed view sets these).
+KEPT_HEADERS = ("Content-Type", "Last-Modified")
 
 
 @require_GET

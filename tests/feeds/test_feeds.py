@@ -270,3 +270,17 @@ def test_feed_queries_do_not_grow_with_the_number_of_articles(
     large = {url: count_queries(client, url) for url in FEED_URLS}
     assert large == small
     print(f"\nfeed queries ({mode}, 3 and 15+ articles):", small)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_shared_feed_shows_a_new_article_on_the_next_request(client, article, section, fmt):
+    url = feed_url("site", fmt)
+    first = client.get(url)
+    again = client.get(url)  # from the shared fragment
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["Last-Modified"] == first["Last-Modified"]
+
+    factories.make_article(section, title="Night ferry returns to the estuary", slug="night")
+
+    assert "Night ferry returns to the estuary" in titles(client, url)

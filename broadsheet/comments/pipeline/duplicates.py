@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from broadsheet.comments.models import Comment
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
@@ -17,15 +17,25 @@ class DuplicateCheck(Check):
     def check(self, submission: Submission) -> Verdict:
         if not submission.fingerprint:
             return Verdict.approve("Nothing to compare.")
-        same_text = Comment.objects.filter(fingerprint=submission.fingerprint)
         since = submission.now - timedelta(days=self.options.get("days", 30))
+        day_ago = submission.now - timedelta(days=1)
         mine = Q(email__iexact=submission.email) if submission.email else Q(pk__in=[])
         if submission.user is not None and submission.user.pk:
             mine |= Q(user=submission.user)
-        if same_text.filter(mine, created_at__gte=since).exists():
+        # Both questions in one query over the (indexed) fingerprint.
+        found = Comment.objects.filter(
+            fingerprint=submission.fingerprint, created_at__gte=min(since, day_ago)
+        ).aggregate(
+            mine=Count("pk", filter=mine & Q(created_at__gte=since)),
+            articles=Count(
+                "article",
+                distinct=True,
+                filter=Q(created_at__gte=day_ago) & ~Q(article=submission.article),
+            ),
+        )
+        if found["mine"]:
             return Verdict(Verdict.REJECT, "The same commenter already sent this text.")
-        recent = same_text.filter(created_at__gte=submission.now - timedelta(days=1))
-        articles = recent.exclude(article=submission.article).values("article").distinct().count()
+        articles = found["articles"]
         if articles >= self.options.get("flood_articles", 3):
             return Verdict(
                 Verdict.SPAM, f"The same text was posted under {articles} other articles."
