@@ -137,8 +137,8 @@ class _Nearby:
 
     A key names the generations its fragment was made under, so a kept fragment can never be
     out of date: this saves the round trip to Redis (a page uses five fragments) and nothing
-    else. Bounded by :data:`NEARBY_BYTES` of text (other values, and each in a tuple, count as 1 KiB), oldest use
-    evicted first; entries expire like the shared ones.
+    else. Bounded by :data:`NEARBY_BYTES` of text (any other value, alone or in a tuple,
+    counts as 1 KiB), oldest use evicted first; entries expire like the shared ones.
     """
 
     def __init__(self, max_bytes: int) -> None:
