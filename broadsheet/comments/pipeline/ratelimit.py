@@ -30,16 +30,25 @@ class RateLimitCheck(Check):
                 status=429,
                 code="rate",
             )
-        hour_key = f"{prefix}hour:{key}"
-        cache.add(hour_key, 0, timeout=HOUR)
-        try:
-            count = cache.incr(hour_key)
-        except ValueError:  # expired between add and incr
-            cache.set(hour_key, 1, timeout=HOUR)
-            count = 1
+        count = _add_one(f"{prefix}hour:{key}")
         if count > per_hour:
             raise Refused(
                 "You have sent many comments in the last hour. Please try again later.",
                 status=429,
                 code="rate",
             )
+
+
+def _add_one(key: str) -> int:
+    """Count one more in the hour that started with the key's first count; usually one round
+    trip to the cache (two for the first count of an hour)."""
+    try:
+        return cache.incr(key)
+    except ValueError:  # no count yet this hour
+        if cache.add(key, 1, timeout=HOUR):
+            return 1
+    try:
+        return cache.incr(key)  # another request started the hour first
+    except ValueError:  # and it expired in between: start again
+        cache.set(key, 1, timeout=HOUR)
+        return 1
