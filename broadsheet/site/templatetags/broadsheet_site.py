@@ -31,6 +31,17 @@ def site_sections(context: template.Context) -> list[SectionPage]:
 
 
 @register.simple_tag(takes_context=True)
+def current_section_id(context: template.Context) -> int | str:
+    """The page's id when it is one of the sections (the navigation marks it), else ``""``:
+    what the shared masthead differs by."""
+    page = context.get("page")
+    pk = getattr(page, "pk", None)
+    if pk is None:
+        return ""
+    return pk if any(s.pk == pk for s in live_sections(context.get("request"))) else ""
+
+
+@register.simple_tag(takes_context=True)
 def site_date(context: template.Context, value: datetime | None) -> str:
     """Format a date-time in the site's date format and time zone (set by the middleware)."""
     if value is None:
