@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(db):
-    return factories.make_home()
-
-
-@pytest.fixture
-def section(home):
-    return factories.make_section(home)
-
-
-@pytest.fixture
 def article(section):
     return factories.make_article(section, title="Ferry timetable changes", slug="ferry")
 
