@@ -100,21 +100,23 @@ class HomePage(RememberedPrivacy, Page):
         return RouteResult(copy.copy(page), args=list(args), kwargs=dict(kwargs))
 
     def _route(self, request, path_components) -> tuple[Page, tuple, dict] | None:
-        # Front page → section → article: find the article by its slug (indexed) and full
-        # path in one query, instead of a query and another for its type at every level.
         try:
-            if len(path_components) == 2:
-                section, slug = path_components
-                article = ArticlePage.objects.filter(
-                    slug=slug, url_path=f"{self.url_path}{section}/{slug}/"
-                ).first()
-                if article is not None:
-                    result = article.route(request, [])
-                    return result.page, tuple(result.args or ()), dict(result.kwargs or {})
-            result = super().route(request, path_components)
+            result = self._find(request, path_components)
         except Http404:
             return None
         return result.page, tuple(result.args or ()), dict(result.kwargs or {})
+
+    def _find(self, request, path_components) -> RouteResult:
+        # Front page → section → article: find the article by its slug (indexed) and full
+        # path in one query, instead of a query and another for its type at every level.
+        if len(path_components) == 2:
+            section, slug = path_components
+            article = ArticlePage.objects.filter(
+                slug=slug, url_path=f"{self.url_path}{section}/{slug}/"
+            ).first()
+            if article is not None:
+                return article.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from broadsheet.site.pages import front_page_context  # the site app reads these models
