@@ -3,6 +3,8 @@ the navigation, whether anything is private. Each test asks once (so the process
 changes something the way a newsroom does, and checks the very next request sees the change.
 """
 
+import zoneinfo
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -79,7 +81,7 @@ def test_making_a_section_private_asks_readers_to_sign_in_at_once(client, sectio
     PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(article.url)
     assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"] or "login" in response["Location"]
+    assert "login" in response["Location"]
     PageViewRestriction.objects.filter(page=section).delete()
     assert client.get(article.url).status_code == 200
 
@@ -91,15 +93,8 @@ def test_a_changed_date_format_shows_on_the_next_request(client, article):
     settings.save()
     then = soup(client.get(article.url)).find("time").get_text(strip=True)
     assert first != then
-    assert then == article.first_published_at.astimezone(settings_zone(settings)).strftime(
-        "%Y-%m-%d"
-    )
-
-
-def settings_zone(settings: SiteSettings):
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(settings.time_zone)
+    published = article.first_published_at.astimezone(zoneinfo.ZoneInfo(settings.time_zone))
+    assert then == published.strftime("%Y-%m-%d")
 
 
 def test_a_new_site_for_this_host_answers_at_once(client, home, section):
