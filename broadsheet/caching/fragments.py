@@ -21,7 +21,8 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -29,10 +30,13 @@ from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from broadsheet.caching import memo
 from broadsheet.caching.models import Generation
 
 CACHE_ALIAS = "fragments"
 CONTENT = "content"
+#: Bans, word lists and the learned filter: what the comment pipeline reads on every post.
+MODERATION = "moderation"
 
 
 def comments_of(article_id: int) -> str:
@@ -91,6 +95,20 @@ def generations(request: HttpRequest, keys: Iterable[str]) -> tuple[int, ...]:
             )
             known.update(Generation.objects.filter(key__in=missing).values_list("key", "value"))
     return tuple(known[key] for key in keys)
+
+
+@contextmanager
+def remembering_also(request: HttpRequest, key: str) -> Iterator[None]:
+    """Run the code inside with ``memo.also(key, …)`` at ``key``'s current value.
+
+    Reads the value once per request (with the page's other generations after the first
+    request to the path); does nothing when fragments are off.
+    """
+    if timeout() <= 0:
+        yield
+        return
+    with memo.also(key, generations(request, [key])[0]):
+        yield
 
 
 def prefetch(request: HttpRequest | None, keys: Iterable[str]) -> None:

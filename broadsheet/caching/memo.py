@@ -13,6 +13,12 @@ Values are shared between requests of one process: callers hand out copies of an
 request might change (a page object, a settings row). Outside a request (the admin, commands,
 tasks), :func:`recall` just computes. ``BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0`` turns this off
 with the fragments.
+
+Some answers depend on another generation as well: bans, word lists and the learned filter's
+version change with moderation, not content (``fragments.MODERATION``). Code that has read such a
+generation runs inside :func:`also` and asks ``recall(..., under=name)``: the answer is kept with
+that number and computed again when a request brings a different one, without forgetting the
+answers that depend on content only.
 """
 
 from collections.abc import Callable, Hashable, Iterator
@@ -26,6 +32,7 @@ MAX_ENTRIES = 10_000
 _active: ContextVar[int | None] = ContextVar("broadsheet_memo_generation", default=None)
 _entries: dict[tuple[int, Hashable], object] = {}
 _generation: list[int | None] = [None]
+_also: ContextVar[dict[str, int] | None] = ContextVar("broadsheet_memo_also", default=None)
 
 
 @contextmanager
@@ -44,22 +51,53 @@ def remembering(generation: int) -> Iterator[None]:
         _active.reset(token)
 
 
-def recall[T](key: Hashable, compute: Callable[[], T], *, default: object = _UNSET) -> T:
-    """``compute()``'s answer for ``key`` under the current generation.
+@contextmanager
+def also(name: str, generation: int) -> Iterator[None]:
+    """Let ``recall(..., under=name)`` keep answers under ``generation`` of ``name`` too."""
+    token = _also.set({**(_also.get() or {}), name: generation})
+    try:
+        yield
+    finally:
+        _also.reset(token)
+
+
+def recall[T](
+    key: Hashable,
+    compute: Callable[[], T],
+    *,
+    default: object = _UNSET,
+    under: str | None = None,
+) -> T:
+    """``compute()``'s answer for ``key`` under the current generation (and ``under``'s).
 
     Outside :func:`remembering`, returns ``default`` if one is given, else ``compute()``.
+    With ``under``, outside :func:`also` for that name, computes every time.
     """
     generation = _active.get()
     if generation is None:
         return compute() if default is _UNSET else default  # type: ignore[return-value]
     entries = _entries
-    try:
-        return entries[(generation, key)]  # type: ignore[return-value]
-    except KeyError:
-        value = compute()
-        if len(entries) < MAX_ENTRIES:
-            entries[(generation, key)] = value
-        return value
+    if under is None:
+        try:
+            return entries[(generation, key)]  # type: ignore[return-value]
+        except KeyError:
+            value = compute()
+            if len(entries) < MAX_ENTRIES:
+                entries[(generation, key)] = value
+            return value
+    extra = (_also.get() or {}).get(under)
+    if extra is None:
+        return compute()
+    # One slot per key, holding the other generation's number with the answer: a new number
+    # replaces the old answer instead of adding one.
+    slot = (generation, (under, key))
+    kept = entries.get(slot)
+    if kept is not None and kept[0] == extra:  # type: ignore[index]
+        return kept[1]  # type: ignore[index]
+    value = compute()
+    if kept is not None or len(entries) < MAX_ENTRIES:
+        entries[slot] = (extra, value)
+    return value
 
 
 def clear() -> None:

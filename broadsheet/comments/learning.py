@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from broadsheet.caching import fragments, memo
 from broadsheet.comments.models import Comment, SpamFilterState
 
 SPAM, HAM = "spam", "ham"
@@ -32,9 +33,15 @@ def load_filter():
 
     The answer may be shared with other callers in this process: score it, never train it
     (:func:`teach` trains a copy of its own). One cheap query checks that the parsed copy kept
-    in memory is still the stored one; the state is read and parsed only when it is not.
+    in memory is still the stored one (none while the moderation generation stands, see
+    ``broadsheet.caching.memo``: saving the state moves it); the state is read and parsed only
+    when it is not.
     """
-    key = SpamFilterState.objects.order_by("pk").values_list("pk", "updated_at").first()
+    key = memo.recall(
+        ("spam-filter-version",),
+        lambda: SpamFilterState.objects.order_by("pk").values_list("pk", "updated_at").first(),
+        under=fragments.MODERATION,
+    )
     if key is None:
         return _filter_class()()
     kept = _parsed.get("filter")

@@ -17,10 +17,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.caching import memo
+from broadsheet.caching import fragments, memo
 from broadsheet.comments import actions, selectors, web
 from broadsheet.comments.forms import CommentForm
 from broadsheet.comments.models import Comment, policy_for
+from broadsheet.comments.models.policy import policy_for_page
 from broadsheet.comments.pipeline import Refused
 from broadsheet.comments.pipeline.timestamp import make_token
 
@@ -81,7 +82,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
     article = _article(article_id)
     if not web.post_allowed(request):
         return HttpResponseForbidden(FORBIDDEN)
-    policy = policy_for(article, request=request)
+    policy = policy_for_page(article, request)
     form = CommentForm(request.POST, user=request.user, max_length=policy.max_length)
     if not form.is_valid():
         return _form_page(request, article, form, message="Please check the form.")
@@ -92,20 +93,23 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         if parent is None:
             return _form_page(request, article, form, message="That comment cannot be answered.")
     try:
-        comment = actions.submit_comment(
-            article=article,
-            text=data["text"],
-            name=data["name"],
-            email=data["email"],
-            user=request.user,
-            parent=parent,
-            notify_replies=data["notify_replies"],
-            ip_hash=web.ip_hash(request),
-            guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
-            honeypot=form.honeypot,
-            form_token=data["token"],
-            policy=policy,
-        )
+        # The pipeline's bans, word lists and filter are kept by this process until a
+        # moderator changes one (broadsheet.caching.memo).
+        with fragments.remembering_also(request, fragments.MODERATION):
+            comment = actions.submit_comment(
+                article=article,
+                text=data["text"],
+                name=data["name"],
+                email=data["email"],
+                user=request.user,
+                parent=parent,
+                notify_replies=data["notify_replies"],
+                ip_hash=web.ip_hash(request),
+                guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
+                honeypot=form.honeypot,
+                form_token=data["token"],
+                policy=policy,
+            )
     except Refused as refusal:
         return _form_page(request, article, form, message=refusal.message, status=refusal.status)
     except ValidationError as error:

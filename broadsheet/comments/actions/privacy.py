@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from broadsheet.comments.actions._state import announce, log
+from broadsheet.comments.apps import moderation_changed
 from broadsheet.comments.models import Ban, Comment, CommentState, CommentVerdict, Report
 
 
@@ -68,5 +69,6 @@ def erase_commenter(*, email: str, actor=None) -> int:
         if was_visible:
             announce(comment)
     Report.objects.filter(comment__in=comments).update(note="")
-    Ban.objects.filter(value__iexact=email).update(value="erased", reason="")
+    if Ban.objects.filter(value__iexact=email).update(value="erased", reason=""):
+        moderation_changed()
     return len(comments)

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
-from broadsheet.caching import memo
+from broadsheet.caching import fragments, memo
 
 
 class Mode(models.TextChoices):
@@ -175,6 +175,23 @@ def policy_for(article, *, request=None, now: datetime | None = None) -> Policy:
     for override in sorted(overrides, key=lambda o: len(o.page.path)):
         policy = override.apply_to(policy)
     return replace(policy, closed_by_age=_too_old(article, policy, now or timezone.now()))
+
+
+def policy_for_page(article, request) -> Policy:
+    """:func:`policy_for` as a page or a post from it sees it, with the age rule applied now.
+
+    Anonymous readers share the answer (a fragment, ``broadsheet.caching.fragments``) until
+    the content or the article's comments change: settings and overrides change only with
+    events that move those generations (``broadsheet.caching.handlers``).
+    """
+    policy = fragments.cached(
+        request,
+        "comment-policy",
+        [article.pk],
+        lambda: policy_for(article, request=request),
+        depends_on=[fragments.CONTENT, fragments.comments_of(article.pk)],
+    )
+    return as_of(policy, article)
 
 
 def as_of(policy: Policy, article, now: datetime | None = None) -> Policy:

@@ -1,22 +1,69 @@
-"""Banned commenters: by email, email domain, IP hash or account, until the ban expires."""
+"""Banned commenters: by email, email domain, IP hash or account, until the ban expires.
+
+Every post asks; bans change only through moderation, so each process keeps the active ones,
+indexed, until the moderation generation moves (``broadsheet.caching.memo``): saving, lifting
+or deleting a ban moves it. A site with more than :data:`KEPT_BANS` active bans is asked in
+the database each time instead.
+"""
+
+from datetime import datetime
 
 from django.db.models import Q
+from django.utils import timezone
 
+from broadsheet.caching import fragments, memo
 from broadsheet.comments.models import Ban
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 
+KEPT_BANS = 10_000
 
-def matching_bans(*, email: str = "", ip_hash: str = "", user=None, now=None):
-    query = Q(pk__in=[])
+type BanIndex = dict[tuple[str, object], list[Ban]]
+
+
+def _targets(*, email: str, ip_hash: str, user) -> list[tuple[str, object]]:
+    targets: list[tuple[str, object]] = []
     if email:
         email = email.strip().lower()
-        query |= Q(kind=Ban.Kind.EMAIL, value=email)
-        query |= Q(kind=Ban.Kind.DOMAIN, value=email.rpartition("@")[2])
+        targets += [(Ban.Kind.EMAIL, email), (Ban.Kind.DOMAIN, email.rpartition("@")[2])]
     if ip_hash:
-        query |= Q(kind=Ban.Kind.IP_HASH, value=ip_hash)
+        targets.append((Ban.Kind.IP_HASH, ip_hash))
     if user is not None and user.pk:
-        query |= Q(kind=Ban.Kind.USER, user=user)
+        targets.append((Ban.Kind.USER, user.pk))
+    return targets
+
+
+def matching_bans(*, email: str = "", ip_hash: str = "", user=None, now=None):
+    """The active bans that apply, newest first (a query)."""
+    query = Q(pk__in=[])
+    for kind, value in _targets(email=email, ip_hash=ip_hash, user=user):
+        query |= Q(kind=kind, user=value) if kind == Ban.Kind.USER else Q(kind=kind, value=value)
     return Ban.objects.active(now=now).filter(query)
+
+
+def _index() -> BanIndex | None:
+    """Bans active now (or later: expiry is checked per post), by what they ban."""
+    bans = list(Ban.objects.active(now=timezone.now())[: KEPT_BANS + 1])
+    if len(bans) > KEPT_BANS:
+        return None
+    index: BanIndex = {}
+    for ban in bans:
+        target = ban.user_id if ban.kind == Ban.Kind.USER else ban.value
+        index.setdefault((ban.kind, target), []).append(ban)
+    return index
+
+
+def find_ban(*, email: str = "", ip_hash: str = "", user=None, now: datetime) -> Ban | None:
+    """The newest ban that applies at ``now``, or None."""
+    index = memo.recall(("active-bans",), _index, under=fragments.MODERATION)
+    if index is None:
+        return matching_bans(email=email, ip_hash=ip_hash, user=user, now=now).first()
+    found = [
+        ban
+        for target in _targets(email=email, ip_hash=ip_hash, user=user)
+        for ban in index.get(target, ())
+        if ban.expires_at is None or ban.expires_at > now
+    ]
+    return max(found, key=lambda ban: (ban.created_at, ban.pk), default=None)
 
 
 class BanCheck(Check):
@@ -24,9 +71,9 @@ class BanCheck(Check):
 
     def check(self, submission: Submission) -> Verdict:
         email = submission.email or getattr(submission.user, "email", "")
-        ban = matching_bans(
+        ban = find_ban(
             email=email, ip_hash=submission.ip_hash, user=submission.user, now=submission.now
-        ).first()
+        )
         if ban is not None:
             until = f" until {ban.expires_at:%Y-%m-%d %H:%M}" if ban.expires_at else ""
             return Verdict(

@@ -12,8 +12,7 @@ from broadsheet.comments import selectors
 from broadsheet.comments.actions import can_still_edit
 from broadsheet.comments.forms import CommentForm
 from broadsheet.comments.links import attach_links
-from broadsheet.comments.models import policy_for
-from broadsheet.comments.models.policy import as_of
+from broadsheet.comments.models.policy import policy_for_page
 from broadsheet.comments.pipeline.timestamp import make_token
 from broadsheet.comments.text import render_text
 
@@ -43,18 +42,7 @@ def article_comments(context: template.Context, article=None) -> dict:
     """
     request = context["request"]
     article = article or context["page"]
-    # The settings and overrides change only with events that move these generations (see
-    # broadsheet.caching.handlers); the age rule is applied fresh on every request.
-    policy = as_of(
-        fragments.cached(
-            request,
-            "comment-policy",
-            [article.pk],
-            lambda: policy_for(article, request=request),
-            depends_on=[fragments.CONTENT, fragments.comments_of(article.pk)],
-        ),
-        article,
-    )
+    policy = policy_for_page(article, request)
     page, sort = _int(request.GET.get("page")), request.GET.get("sort", "")
     user = request.user if request.user.is_authenticated else None
 

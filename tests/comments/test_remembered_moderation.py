@@ -1,0 +1,140 @@
+"""What an app server keeps between comment posts: bans, word lists, the learned filter's version
+and the comment policy. Each test posts once (so the process remembers), changes something the
+way a moderator does, and checks the very next post is judged by the change.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from broadsheet.comments import actions
+from broadsheet.comments.models import BannedWord, CommentState
+from tests.comments.helpers import last_comment, post_comment
+from tests.comments.test_learning import train
+
+pytestmark = pytest.mark.django_db
+
+MODERATION_TABLES = (
+    "comments_ban",
+    "comments_bannedword",
+    "comments_spamfilterstate",
+    "comments_commentpolicyoverride",
+)
+
+
+def post(client, article, n: int):
+    response = post_comment(
+        client,
+        article,
+        email=f"reader{n}@reader.example",
+        text=f"The ferry timetable change number {n} suits me fine.",
+        ip=f"10.20.0.{n}",
+    )
+    assert response.status_code in (302, 303)
+    return last_comment()
+
+
+def bans_verdict(comment):
+    return comment.verdicts.get(check_name="bans")
+
+
+def test_a_remembered_post_reads_no_moderation_tables(client, article):
+    # Held for moderation (a first comment): nothing on the page changes between the posts.
+    assert post(client, article, 1).state == CommentState.PENDING
+    with CaptureQueriesContext(connection) as queries:
+        response = post_comment(client, article, email="reader2@reader.example", ip="10.20.0.2")
+    assert response.status_code == 302
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert not [q for q in sql if any(table in q for table in MODERATION_TABLES)]
+    # The generations, the duplicate and trust checks, three inserts in a transaction, and
+    # whether the held queue has grown past the digest threshold.
+    assert len([q for q in sql if "SAVEPOINT" not in q and q not in ("BEGIN", "COMMIT")]) == 7
+
+
+@override_settings(BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0)
+def test_turned_off_with_the_fragments_every_post_reads_the_bans(client, article, comment_settings):
+    post(client, article, 1)
+    with CaptureQueriesContext(connection) as queries:
+        post(client, article, 2)
+    assert any("comments_ban" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_new_ban_applies_to_the_next_post(client, article, comment_settings, moderator):
+    post(client, article, 1)
+    actions.ban_commenter(actor=moderator, email="reader2@reader.example", reason="Flooding")
+    comment = post(client, article, 2)
+    assert comment.state == CommentState.REJECTED
+    assert "Flooding" in bans_verdict(comment).reason
+    assert post(client, article, 3).state == CommentState.APPROVED
+
+
+def test_a_lifted_ban_stops_applying_at_once(client, article, comment_settings, moderator):
+    [ban] = actions.ban_commenter(actor=moderator, domain="reader.example", reason="Spam wave")
+    assert post(client, article, 1).state == CommentState.REJECTED
+    actions.lift_ban(ban=ban, actor=moderator)
+    assert post(client, article, 2).state == CommentState.APPROVED
+
+
+def test_a_deleted_ban_stops_applying_at_once(client, article, comment_settings, moderator):
+    [ban] = actions.ban_commenter(actor=moderator, domain="reader.example", reason="Spam wave")
+    assert post(client, article, 1).state == CommentState.REJECTED
+    ban.delete()
+    assert post(client, article, 2).state == CommentState.APPROVED
+
+
+def test_a_kept_suspension_is_checked_against_the_clock(
+    client, article, comment_settings, moderator
+):
+    until = timezone.now() + timedelta(seconds=1)
+    actions.ban_commenter(actor=moderator, domain="reader.example", until=until)
+    assert post(client, article, 1).state == CommentState.REJECTED
+    # Nothing moved the generation: the process still keeps the suspension, and must notice
+    # on its own that it has ended.
+    time.sleep(max(0.0, (until - timezone.now()).total_seconds()) + 0.05)
+    with CaptureQueriesContext(connection) as queries:
+        comment = post(client, article, 2)
+    assert comment.state == CommentState.APPROVED
+    assert not any("comments_ban" in q["sql"] for q in queries.captured_queries)
+
+
+def test_erasing_a_commenter_removes_their_email_ban(client, article, comment_settings, moderator):
+    actions.ban_commenter(actor=moderator, email="reader1@reader.example", reason="Abuse")
+    assert post(client, article, 1).state == CommentState.REJECTED
+    actions.erase_commenter(email="reader1@reader.example", actor=moderator)
+    cache.clear()  # the same reader again within the rate limit's interval
+    assert post(client, article, 1).state == CommentState.APPROVED
+
+
+def test_a_new_banned_word_applies_to_the_next_post(client, article, comment_settings):
+    post(client, article, 1)
+    BannedWord.objects.create(word="timetable", kind=BannedWord.Kind.SUSPECT)
+    comment = post(client, article, 2)
+    assert comment.state == CommentState.PENDING
+    assert "timetable" in comment.verdicts.get(check_name="word lists").reason
+    BannedWord.objects.all().delete()
+    assert post(client, article, 3).state == CommentState.APPROVED
+
+
+def test_the_filter_a_moderator_trained_judges_the_next_post(
+    client, article, comment_settings, moderator
+):
+    post(client, article, 1)
+    train(article, moderator)
+    post_comment(
+        client, article, text="Cheap replica watches, order now at discount prices", ip="10.9.0.1"
+    )
+    assert last_comment().verdicts.get(check_name="learned filter").verdict == "spam"
+
+
+def test_closing_comments_refuses_the_next_post(client, article, comment_settings, moderator):
+    post(client, article, 1)
+    actions.close_comments(article=article, actor=moderator, reason="Legal advice")
+    response = post_comment(client, article, email="reader2@reader.example", ip="10.20.0.2")
+    assert response.status_code == 403
+    assert b"Comments are closed." in response.content
