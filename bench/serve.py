@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/serve.py                      # 1,000 articles, 10,000 comments
     .venv/bin/python bench/serve.py --articles 100000 --comments 1000000 --duration 10
+    .venv/bin/python bench/serve.py --only 'nginx|Varnish'   # some rows (a regex over names)
 
 Builds a dataset in a fresh PostgreSQL database (with a progress bar), starts Varnish, one
 ``broadsheet serve`` (2 workers), the worker and Redis keys of its own (tests/e2e/stack.py),
@@ -122,7 +123,7 @@ def count_comments(stack) -> int:
         return conn.execute("SELECT count(*) FROM comments_comment").fetchone()[0]
 
 
-def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
+def measure(stack, data: dict, duration: int, only: str = "") -> list[tuple[str, dict]]:
     from tests.e2e.stack import request
 
     varnish, app = stack.varnish, stack.app(0)
@@ -151,6 +152,7 @@ def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
         ("RSS feed (uncached)", app + "/feeds/rss/", {}),
         ("comment POST via Varnish", f"{varnish}/comments/post/{data['article_id']}/", {}),
     ]
+    targets = [target for target in targets if re.search(only, target[0])]
     results = []
     try:
         for name, url, options in targets:
@@ -176,8 +178,9 @@ def measure(stack, data: dict, duration: int) -> list[tuple[str, dict]]:
 
 def table(results: list[tuple[str, dict]]) -> str:
     """Ratios are to nginx serving the same file the same way: gzip rows to nginx's gzip row."""
-    static = dict(results)["nginx static (same article HTML)"]["rps"]
-    static_gzip = dict(results)["nginx static, gzip"]["rps"]
+    nan = {"rps": float("nan")}
+    static = dict(results).get("nginx static (same article HTML)", nan)["rps"]
+    static_gzip = dict(results).get("nginx static, gzip", nan)["rps"]
     lines = [
         "| target | req/s | p50 | p99 | ratio to nginx static | note |",
         "|---|---:|---:|---:|---:|---|",
@@ -198,6 +201,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
+    parser.add_argument("--only", default="", help="measure only rows whose name matches")
     args = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -222,7 +226,7 @@ def main() -> None:
         )  # fmt: skip
         data = json.loads(built.stdout.strip().splitlines()[-1])
         stack.start_servers()
-        results = measure(stack, data, args.duration)
+        results = measure(stack, data, args.duration, args.only)
     finally:
         stack.stop()
     print(
