@@ -116,6 +116,31 @@ def start_nginx(stack, html: str) -> tuple[str, int]:
     return f"http://127.0.0.1:{port}/", int((stack.tmp / "nginx.pid").read_text())
 
 
+def start_baseline(stack, html: str, workers: int) -> tuple[str, subprocess.Popen]:
+    """The bare Wagtail site (bench/baseline) serving ``html`` from one StreamField."""
+    from tests.e2e.stack import free_port
+
+    port = free_port()
+    page = stack.tmp / "baseline.html"
+    page.write_text(html)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.baseline.settings",
+        "BASELINE_DB": str(stack.tmp / "baseline.sqlite3"),
+    }
+    subprocess.run(  # noqa: S603 (our own module and arguments)
+        [sys.executable, "-m", "bench.baseline.build", str(page)], env=env, cwd=REPO, check=True
+    )
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "bench.baseline.wsgi", "--workers", str(workers),
+         "--worker-class", "sync", "--bind", f"127.0.0.1:{port}"],
+        env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    stack.wait_for(url, "baseline")
+    return url, server
+
+
 def count_comments(stack) -> int:
     import psycopg
 
@@ -123,13 +148,16 @@ def count_comments(stack) -> int:
         return conn.execute("SELECT count(*) FROM comments_comment").fetchone()[0]
 
 
-def measure(stack, data: dict, duration: int, only: str = "") -> list[tuple[str, dict]]:
+def measure(
+    stack, data: dict, duration: int, only: str = "", workers: int = 2
+) -> list[tuple[str, dict]]:
     from tests.e2e.stack import request
 
     varnish, app = stack.varnish, stack.app(0)
     article, section = data["article"], data["section"]
     html = request(varnish + article).body
     nginx_url, nginx_pid = start_nginx(stack, html)
+    baseline_url, baseline = start_baseline(stack, html, workers)
     token = json.loads(request(f"{varnish}/comments/token/{data['article_id']}/").body)["token"]
     script = stack.tmp / "post.lua"
     script.write_text(
@@ -143,7 +171,8 @@ def measure(stack, data: dict, duration: int, only: str = "") -> list[tuple[str,
         ("article via Varnish (hit)", varnish + article, {}),
         ("nginx static, gzip", nginx_url, {"header": False, "gzip": True}),
         ("article via Varnish (hit), gzip", varnish + article, {"gzip": True}),
-        ("article via app server (uncached, 50 comments)", app + article, {}),
+        (ARTICLE, app + article, {}),
+        (BARE, baseline_url, {}),
         ("front page (uncached)", app + "/", {}),
         ("section page 1 (uncached)", app + section, {}),
         (f"section page {data['deep']} (uncached)", f"{app}{section}?page={data['deep']}", {}),
@@ -173,7 +202,13 @@ def measure(stack, data: dict, duration: int, only: str = "") -> list[tuple[str,
             print(f"  {name}: {result['rps']:,.0f} req/s", file=sys.stderr)
     finally:
         os.kill(nginx_pid, signal.SIGTERM)
+        baseline.terminate()
+        baseline.wait(timeout=30)
     return results
+
+
+ARTICLE = "article via app server (uncached, 50 comments)"
+BARE = "bare Wagtail page, same HTML from one StreamField (uncached, SQLite)"
 
 
 def table(results: list[tuple[str, dict]]) -> str:
@@ -185,6 +220,9 @@ def table(results: list[tuple[str, dict]]) -> str:
         "| target | req/s | p50 | p99 | ratio to nginx static | note |",
         "|---|---:|---:|---:|---:|---|",
     ]
+    if ARTICLE in dict(results) and BARE in dict(results):
+        times = dict(results)[ARTICLE]["rps"] / dict(results)[BARE]["rps"]
+        dict(results)[ARTICLE]["note"] = f"{times:.2f}x the bare Wagtail page"
     for name, r in results:
         ratio = r["rps"] / (static_gzip if name.endswith("gzip") else static)
         lines.append(
@@ -226,7 +264,7 @@ def main() -> None:
         )  # fmt: skip
         data = json.loads(built.stdout.strip().splitlines()[-1])
         stack.start_servers()
-        results = measure(stack, data, args.duration, args.only)
+        results = measure(stack, data, args.duration, args.only, args.workers)
     finally:
         stack.stop()
     print(
