@@ -30,6 +30,7 @@ class CachingConfig(AppConfig):
             )
             page_published.connect(handlers.page_changed, sender=model)
             page_unpublished.connect(handlers.page_changed, sender=model)
+            post_save.connect(handlers.page_created_live, sender=model)
         post_page_move.connect(handlers.page_moved)
         pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
         comment_visibility_changed.connect(handlers.comment_changed)

@@ -157,6 +157,14 @@ def page_changed(sender, instance: Page, **kwargs) -> None:
         schedule_whole_sites()
 
 
+def page_created_live(sender, instance: Page, created: bool = False, **kwargs) -> None:
+    """A page saved live at birth (``add_child(instance=…)`` with ``live`` left on: the demo
+    builder, imports, a shell) skips publishing: treat it as published. The admin creates
+    drafts and publishes them, which ``page_changed`` handles."""
+    if created and instance.live and not kwargs.get("raw"):
+        page_changed(sender, instance)
+
+
 def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
     if isinstance(instance.specific_deferred, ArticlePage):
         schedule_article(instance.pk, extra_url_paths=[url_path_before])

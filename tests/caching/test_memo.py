@@ -76,6 +76,14 @@ def test_a_new_section_joins_the_navigation_and_an_unpublished_one_leaves(client
     assert client.get("/sport/").status_code == 404
 
 
+def test_a_section_created_live_joins_the_navigation_at_once(client, home, section):
+    assert "Sport" not in navigation(client)
+    # As the demo builder, an import or a shell does it: saved live, never published.
+    home.add_child(instance=SectionPage(title="Sport", slug="sport"))
+    assert "Sport" in navigation(client)
+    assert client.get("/sport/").status_code == 200
+
+
 def test_making_a_section_private_asks_readers_to_sign_in_at_once(client, section, article):
     assert client.get(article.url).status_code == 200
     PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
