@@ -116,6 +116,40 @@ def start_nginx(stack, html: str) -> tuple[str, int]:
     return f"http://127.0.0.1:{port}/", int((stack.tmp / "nginx.pid").read_text())
 
 
+# The VCL of the measurement the targets come from (../shared/docs/research/
+# performance-anchors.md, row B): no cookies, no Set-Cookie, an hour's TTL. Its backend is
+# nginx's copy of the article, asked without Accept-Encoding so the stored body is plain.
+CONTROL_VCL = """vcl 4.1;
+backend static {{ .host = "127.0.0.1"; .port = "{port}"; }}
+sub vcl_recv {{ unset req.http.Cookie; }}
+sub vcl_backend_fetch {{ unset bereq.http.Accept-Encoding; }}
+sub vcl_backend_response {{ unset beresp.http.Set-Cookie; set beresp.ttl = 1h; }}
+"""
+
+
+def start_control_varnish(stack, nginx_url: str) -> tuple[str, int]:
+    """A second Varnish with the minimal VCL above in front of nginx: Varnish's own limit."""
+    from tests.e2e.stack import free_port
+
+    port, vcl = free_port(), stack.tmp / "control.vcl"
+    vcl.write_text(CONTROL_VCL.format(port=nginx_url.rstrip("/").rsplit(":", 1)[1]))
+    pidfile = stack.tmp / "varnish-control.pid"
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    subprocess.run(  # noqa: S603 (our own arguments)
+        [varnishd, "-j", "none", "-n", str(stack.tmp / "varnish-control"),
+         "-a", f"127.0.0.1:{port}", "-T", f"127.0.0.1:{free_port()}", "-f", str(vcl),
+         "-s", "malloc,256m", "-P", str(pidfile)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    for _ in range(100):
+        if pidfile.exists() and pidfile.read_text().strip():
+            break
+        time.sleep(0.05)
+    url = f"http://127.0.0.1:{port}/"
+    stack.wait_for(url, "varnish-control")
+    return url, int(pidfile.read_text())
+
+
 def start_baseline(stack, html: str, workers: int) -> tuple[str, subprocess.Popen]:
     """The bare Wagtail site (bench/baseline) serving ``html`` from one StreamField."""
     from tests.e2e.stack import free_port
@@ -158,6 +192,7 @@ def measure(
     html = request(varnish + article).body
     nginx_url, nginx_pid = start_nginx(stack, html)
     baseline_url, baseline = start_baseline(stack, html, workers)
+    control_url, control_pid = start_control_varnish(stack, nginx_url)
     token = json.loads(request(f"{varnish}/comments/token/{data['article_id']}/").body)["token"]
     script = stack.tmp / "post.lua"
     script.write_text(
@@ -169,6 +204,7 @@ def measure(
     targets = [
         ("nginx static (same article HTML)", nginx_url, {"header": False}),
         ("article via Varnish (hit)", varnish + article, {}),
+        (CONTROL, control_url, {}),
         ("nginx static, gzip", nginx_url, {"header": False, "gzip": True}),
         ("article via Varnish (hit), gzip", varnish + article, {"gzip": True}),
         (ARTICLE, app + article, {}),
@@ -202,11 +238,13 @@ def measure(
             print(f"  {name}: {result['rps']:,.0f} req/s", file=sys.stderr)
     finally:
         os.kill(nginx_pid, signal.SIGTERM)
+        os.kill(control_pid, signal.SIGTERM)
         baseline.terminate()
         baseline.wait(timeout=30)
     return results
 
 
+CONTROL = "same HTML via Varnish (hit), minimal VCL (control)"
 ARTICLE = "article via app server (uncached, 50 comments)"
 BARE = "bare Wagtail page, same HTML from one StreamField (uncached, SQLite)"
 
