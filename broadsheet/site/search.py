@@ -125,13 +125,18 @@ def search_articles(
     per_page = per_page or page_size()
     base = filters.apply(listing_articles(request).defer(None))
     search_query = query.to_search_query()
-    everything = base.search(search_query, operator="and")
-    total = min(everything.count(), max_pages() * per_page)
+    cap = max_pages() * per_page
+    # Counted without ranking and only up to the cap: a word every article has would otherwise
+    # count (and rank) the whole archive for a number nobody can page to.
+    unordered = base.order_by()
+    total = unordered.search(search_query, operator="and", order_by_relevance=False)[:cap].count()
     if total == 0:
         return SearchPage([], 0, number, False)
     start, stop = (number - 1) * per_page, min(number * per_page, total)
     in_title = base.search(search_query, fields=["title"], operator="and")
-    title_total = min(in_title.count(), total)
+    title_total = unordered.search(
+        search_query, fields=["title"], operator="and", order_by_relevance=False
+    )[:total].count()
     items = list(in_title[start:stop]) if start < title_total else []
     if stop > title_total:
         title_ids = _title_match_ids(request, search_query, filters, title_total)

@@ -119,6 +119,35 @@ def test_headline_matches_come_first_across_pages(client, newsroom, settings):
     assert sorted(pages[1][1:] + third) == ["Story 000", "Story 001", "Story 002"]
 
 
+def test_the_total_stops_at_the_last_numbered_page(newsroom, settings):
+    settings.BROADSHEET_LISTING_PAGE_SIZE = 2
+    settings.BROADSHEET_LISTING_MAX_PAGES = 2
+    publish_many(newsroom["city"], 2, prefix="Gulls", body="Nothing here.")
+    publish_many(newsroom["city"], 4, prefix="Story", body="The gulls came back.")
+    first = search_articles(None, parse_query("gulls"))
+    assert (first.total, first.has_next) == (4, True)
+    assert sorted(a.title for a in first.items) == ["Gulls 000", "Gulls 001"]
+    last = search_articles(None, parse_query("gulls"), number=2)
+    assert (len(last.items), last.has_next) == (2, False)
+    assert all(a.title.startswith("Story") for a in last.items)
+
+
+def test_any_field_matches_have_an_index_of_their_own():
+    # PostgreSQL matches "title || body" of the index entries; without an index on that very
+    # expression every search reads the whole table. SQLite searches through FTS5 instead.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                ["broadsheet_search_title_body_gin"],
+            )
+            [(definition,)] = cursor.fetchall()
+            assert "USING gin (((title || body)))" in definition
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+            assert "broadsheet_search_title_body_gin" not in {row[0] for row in cursor}
+
+
 def test_matches_are_highlighted_in_headline_and_snippet(client, newsroom):
     publish(
         newsroom["city"],
