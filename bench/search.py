@@ -5,11 +5,11 @@
 
 Builds the serving benchmark's articles (``bench/dataset.py``, no comments) in a PostgreSQL
 database of its own, then calls ``search_articles`` in this process for a word every article
-has in its body ("council"), one in every headline and body ("ferry"), one a single article has
-("42") and one no article has,
-on pages 1 and 3, and prints the wall-clock time, the number of queries and the slowest query
-of each. Every search is built from the database: nothing here goes through the page's shared
-fragments, which serve repeats of the same search. The database is dropped at the end.
+has in its body ("council"), one in every headline and body ("ferry"), one a single article
+has ("42") and one no article has, on pages 1 and 3, and prints the wall-clock time, the
+number of queries and the slowest query of each. Every search is built from the database:
+nothing here goes through the page's shared fragments, which serve repeats of the same search.
+The database is dropped at the end.
 """
 
 import argparse
