@@ -22,7 +22,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -35,8 +35,10 @@ from broadsheet.caching.models import Generation
 
 CACHE_ALIAS = "fragments"
 CONTENT = "content"
-#: Bans, word lists and the learned filter: what the comment pipeline reads on every post.
+#: Bans and word lists: what the comment pipeline reads on every post.
 MODERATION = "moderation"
+#: The learned spam filter's version (trained by nearly every moderator decision).
+SPAM_FILTER = "spam-filter"
 
 
 def comments_of(article_id: int) -> str:
@@ -98,16 +100,18 @@ def generations(request: HttpRequest, keys: Iterable[str]) -> tuple[int, ...]:
 
 
 @contextmanager
-def remembering_also(request: HttpRequest, key: str) -> Iterator[None]:
-    """Run the code inside with ``memo.also(key, …)`` at ``key``'s current value.
+def remembering_also(request: HttpRequest, *keys: str) -> Iterator[None]:
+    """Run the code inside with ``memo.also(key, …)`` at each key's current value.
 
-    Reads the value once per request (with the page's other generations after the first
+    Reads the values once per request (with the page's other generations after the first
     request to the path); does nothing when fragments are off.
     """
     if timeout() <= 0:
         yield
         return
-    with memo.also(key, generations(request, [key])[0]):
+    with ExitStack() as stack:
+        for key, value in zip(keys, generations(request, keys), strict=True):
+            stack.enter_context(memo.also(key, value))
         yield
 
 

@@ -159,10 +159,22 @@ def page_changed(sender, instance: Page, **kwargs) -> None:
 
 def page_created_live(sender, instance: Page, created: bool = False, **kwargs) -> None:
     """A page saved live at birth (``add_child(instance=…)`` with ``live`` left on: the demo
-    builder, imports, a shell) skips publishing: treat it as published. The admin creates
-    drafts and publishes them, which ``page_changed`` handles."""
-    if created and instance.live and not kwargs.get("raw"):
-        page_changed(sender, instance)
+    builder, imports, a shell) may never be published: once committed, treat it as published.
+
+    Decided after the commit: by then its tags and bylines are saved (so the purge finds
+    their pages), and a page published through a revision in the same change (the admin's
+    "Publish" on a new page) has a live revision, so ``page_changed`` has handled it already.
+    """
+    if not created or not instance.live or kwargs.get("raw"):
+        return
+    page_id = instance.pk
+
+    def unpublished_birth() -> None:
+        page = Page.objects.filter(pk=page_id, live=True, live_revision__isnull=True).first()
+        if page is not None:
+            page_changed(sender, page.specific)
+
+    transaction.on_commit(unpublished_birth)
 
 
 def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:

@@ -33,14 +33,14 @@ def load_filter():
 
     The answer may be shared with other callers in this process: score it, never train it
     (:func:`teach` trains a copy of its own). One cheap query checks that the parsed copy kept
-    in memory is still the stored one (none while the moderation generation stands, see
+    in memory is still the stored one (none while the filter's generation stands, see
     ``broadsheet.caching.memo``: saving the state moves it); the state is read and parsed only
     when it is not.
     """
     key = memo.recall(
         ("spam-filter-version",),
         lambda: SpamFilterState.objects.order_by("pk").values_list("pk", "updated_at").first(),
-        under=fragments.MODERATION,
+        under=fragments.SPAM_FILTER,
     )
     if key is None:
         return _filter_class()()

@@ -93,9 +93,9 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         if parent is None:
             return _form_page(request, article, form, message="That comment cannot be answered.")
     try:
-        # The pipeline's bans, word lists and filter are kept by this process until a
-        # moderator changes one (broadsheet.caching.memo).
-        with fragments.remembering_also(request, fragments.MODERATION):
+        # The pipeline's bans, word lists and filter version are kept by this process until
+        # a moderator changes one (broadsheet.caching.memo).
+        with fragments.remembering_also(request, fragments.MODERATION, fragments.SPAM_FILTER):
             comment = actions.submit_comment(
                 article=article,
                 text=data["text"],

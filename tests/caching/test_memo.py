@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from broadsheet.articles.models import SectionPage
+from broadsheet.caching import memo
 from broadsheet.core.models import SiteSettings
 from tests import factories
 
@@ -76,10 +77,13 @@ def test_a_new_section_joins_the_navigation_and_an_unpublished_one_leaves(client
     assert client.get("/sport/").status_code == 404
 
 
-def test_a_section_created_live_joins_the_navigation_at_once(client, home, section):
+def test_a_section_created_live_joins_the_navigation_at_once(
+    client, home, section, django_capture_on_commit_callbacks
+):
     assert "Sport" not in navigation(client)
     # As the demo builder, an import or a shell does it: saved live, never published.
-    home.add_child(instance=SectionPage(title="Sport", slug="sport"))
+    with django_capture_on_commit_callbacks(execute=True):
+        home.add_child(instance=SectionPage(title="Sport", slug="sport"))
     assert "Sport" in navigation(client)
     assert client.get("/sport/").status_code == 200
 
@@ -111,3 +115,28 @@ def test_a_new_site_for_this_host_answers_at_once(client, home, section):
     response = client.get("/")
     assert response.status_code == 200
     assert soup(response).find("h1").get_text(strip=True) == "City"
+
+
+def test_an_answer_that_also_depends_on_another_generation():
+    memo.clear()
+    answers = iter(range(1, 100))
+
+    def compute() -> int:
+        return next(answers)
+
+    with memo.remembering(1):
+        # Outside memo.also for that name, nothing is kept.
+        assert memo.recall("bans", compute, under="moderation") == 1
+        assert memo.recall("bans", compute, under="moderation") == 2
+        with memo.also("moderation", 10):
+            assert memo.recall("bans", compute, under="moderation") == 3
+            assert memo.recall("bans", compute, under="moderation") == 3
+        with memo.also("moderation", 11):
+            assert memo.recall("bans", compute, under="moderation") == 4
+            with memo.also("spam-filter", 5):  # another name inside keeps the outer one
+                assert memo.recall("bans", compute, under="moderation") == 4
+        # The new number replaced the old answer rather than adding one.
+        assert len(memo._entries) == 1
+    with memo.remembering(2), memo.also("moderation", 11):
+        # A new content generation forgets everything, these answers too.
+        assert memo.recall("bans", compute, under="moderation") == 5

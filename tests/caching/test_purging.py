@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
 from wagtail.signals import page_published
 
-from broadsheet.articles.models import ArticleAuthor, HomePage
+from broadsheet.articles.models import ArticleAuthor, ArticlePage, Author, HomePage
 from broadsheet.caching import handlers
 from broadsheet.caching.purge_rules import Scope, Target, ban_pattern
 from broadsheet.comments.actions.moderate import approve_comment, close_comments
@@ -244,3 +244,26 @@ def test_a_purge_names_the_scheme_varnish_keeps_pages_apart_by(cache):
         ("PURGE", "news.example:8080", "/city/"),
     ]
     assert [headers["X-Forwarded-Proto"] for headers in cache.headers] == ["https", "http"]
+
+
+def test_an_article_saved_live_at_birth_purges_like_a_publish(cache, article, committing):
+    # As an import or a shell does it: saved live, tags and bylines with it, never published.
+    cache.clear()
+    section = article.get_parent().specific
+    with committing():
+        imported = ArticlePage(
+            title="Night ferry returns",
+            slug="night-ferry",
+            standfirst="The late crossing is back.",
+            body=factories.paragraphs("It sails at eleven."),
+            live=True,
+        )
+        imported.article_authors = [ArticleAuthor(author=Author.objects.get(), sort_order=0)]
+        imported.tags.add("ferries")
+        section.add_child(instance=imported)
+    assert {
+        ban("/city/night-ferry/", Scope.TREE),
+        ban("/city/", Scope.LISTING),
+        ban("/topics/ferries/", Scope.LISTING),
+        ban("/authors/ada-brennan/", Scope.LISTING),
+    } <= cache.bans()

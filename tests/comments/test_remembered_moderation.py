@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from broadsheet.comments import actions
-from broadsheet.comments.models import BannedWord, CommentState
+from broadsheet.comments.models import BannedWord, CommentPolicyOverride, CommentState
+from broadsheet.comments.pipeline import bans
+from tests import factories
 from tests.comments.helpers import last_comment, post_comment
 from tests.comments.test_learning import train
 
@@ -91,16 +93,66 @@ def test_a_deleted_ban_stops_applying_at_once(client, article, comment_settings,
 def test_a_kept_suspension_is_checked_against_the_clock(
     client, article, comment_settings, moderator
 ):
-    until = timezone.now() + timedelta(seconds=1)
+    post(client, article, 1)  # templates and lookups warm: the next post is quick
+    until = timezone.now() + timedelta(seconds=2)
     actions.ban_commenter(actor=moderator, domain="reader.example", until=until)
-    assert post(client, article, 1).state == CommentState.REJECTED
+    assert post(client, article, 2).state == CommentState.REJECTED
     # Nothing moved the generation: the process still keeps the suspension, and must notice
     # on its own that it has ended.
     time.sleep(max(0.0, (until - timezone.now()).total_seconds()) + 0.05)
     with CaptureQueriesContext(connection) as queries:
-        comment = post(client, article, 2)
+        comment = post(client, article, 3)
     assert comment.state == CommentState.APPROVED
     assert not any("comments_ban" in q["sql"] for q in queries.captured_queries)
+
+
+def test_ip_and_account_bans_apply_through_the_kept_index(
+    client, article, comment_settings, moderator, reader
+):
+    first = post(client, article, 1)
+    actions.ban_commenter(actor=moderator, ip_hash=first.ip_hash, reason="Same machine")
+    cache.clear()  # the same address again within the rate limit's interval
+    response = post_comment(client, article, email="other@else.example", ip="10.20.0.1")
+    assert response.status_code == 302
+    assert "Same machine" in bans_verdict(last_comment()).reason
+    actions.ban_commenter(actor=moderator, user=reader, reason="Account")
+    client.force_login(reader)
+    cache.clear()
+    post_comment(client, article, ip="10.40.0.1")
+    assert last_comment().user == reader
+    assert "Account" in bans_verdict(last_comment()).reason
+
+
+def test_the_newest_ban_that_applies_is_the_one_reported(
+    client, article, comment_settings, moderator
+):
+    actions.ban_commenter(actor=moderator, domain="reader.example", reason="Older domain ban")
+    actions.ban_commenter(actor=moderator, email="reader1@reader.example", reason="Newer")
+    assert "Newer" in bans_verdict(post(client, article, 1)).reason
+
+
+def test_past_the_kept_limit_bans_are_asked_for_each_post(
+    client, article, comment_settings, moderator, monkeypatch
+):
+    monkeypatch.setattr(bans, "KEPT_BANS", 1)
+    actions.ban_commenter(actor=moderator, domain="elsewhere.example")
+    actions.ban_commenter(actor=moderator, email="reader2@reader.example", reason="Listed")
+    assert post(client, article, 1).state == CommentState.APPROVED
+    with CaptureQueriesContext(connection) as queries:
+        comment = post(client, article, 2)
+    assert comment.state == CommentState.REJECTED
+    assert "Listed" in bans_verdict(comment).reason
+    assert any("comments_ban" in q["sql"] for q in queries.captured_queries)
+
+
+def test_training_the_filter_keeps_the_bans_and_words(client, article, moderator):
+    post(client, article, 1)
+    actions.approve_comment(comment=last_comment(), actor=moderator)  # teaches the filter
+    with CaptureQueriesContext(connection) as queries:
+        post(client, article, 2)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "comments_spamfilterstate" in sql
+    assert "comments_ban" not in sql and "comments_bannedword" not in sql
 
 
 def test_erasing_a_commenter_removes_their_email_ban(client, article, comment_settings, moderator):
@@ -130,6 +182,20 @@ def test_the_filter_a_moderator_trained_judges_the_next_post(
         client, article, text="Cheap replica watches, order now at discount prices", ip="10.9.0.1"
     )
     assert last_comment().verdicts.get(check_name="learned filter").verdict == "spam"
+
+
+def test_an_override_moved_to_another_article_frees_the_first(
+    client, article, section, comment_settings, moderator
+):
+    other = factories.make_article(section, title="Quay works finish", slug="quay-works")
+    actions.close_comments(article=article, actor=moderator)
+    assert post_comment(client, article, ip="10.50.0.1").status_code == 403
+    override = CommentPolicyOverride.objects.get(page=article)
+    override.page_id = other.pk  # as the moderators' admin form can
+    override.save()
+    assert post(client, article, 1).state == CommentState.APPROVED
+    response = post_comment(client, other, email="reader2@reader.example", ip="10.20.0.2")
+    assert response.status_code == 403
 
 
 def test_closing_comments_refuses_the_next_post(client, article, comment_settings, moderator):

@@ -42,9 +42,10 @@ def matching_bans(*, email: str = "", ip_hash: str = "", user=None, now=None):
 
 def _index() -> BanIndex | None:
     """Bans active now (or later: expiry is checked per post), by what they ban."""
-    bans = list(Ban.objects.active(now=timezone.now())[: KEPT_BANS + 1])
-    if len(bans) > KEPT_BANS:
+    active = Ban.objects.active(now=timezone.now())
+    if active.count() > KEPT_BANS:
         return None
+    bans = list(active)
     index: BanIndex = {}
     for ban in bans:
         target = ban.user_id if ban.kind == Ban.Kind.USER else ban.value
