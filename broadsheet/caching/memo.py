@@ -14,11 +14,11 @@ request might change (a page object, a settings row). Outside a request (the adm
 tasks), :func:`recall` just computes. ``BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0`` turns this off
 with the fragments.
 
-Some answers depend on another generation as well: bans, word lists and the learned filter's
-version change with moderation, not content (``fragments.MODERATION``). Code that has read such a
-generation runs inside :func:`also` and asks ``recall(..., under=name)``: the answer is kept with
-that number and computed again when a request brings a different one, without forgetting the
-answers that depend on content only.
+Some answers depend on another generation as well: bans and word lists change with moderation,
+not content (``fragments.MODERATION``), the learned filter's version with training
+(``fragments.SPAM_FILTER``). Code that has read such a generation runs inside :func:`also` and
+asks ``recall(..., under=name)``: the answer is kept with that number and computed again when a
+request brings a different one, without forgetting the answers that depend on content only.
 """
 
 from collections.abc import Callable, Hashable, Iterator

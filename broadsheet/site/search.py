@@ -126,32 +126,55 @@ def search_articles(
     base = filters.apply(listing_articles(request).defer(None))
     search_query = query.to_search_query()
     cap = max_pages() * per_page
-    # Counted without ranking and only up to the cap: a word every article has would otherwise
-    # count (and rank) the whole archive for a number nobody can page to.
-    unordered = base.order_by()
-    total = unordered.search(search_query, operator="and", order_by_relevance=False)[:cap].count()
+    # The matches' ids, unranked and only up to the cap: a word every article has would
+    # otherwise count (and rank) the whole archive for a number nobody can page to.
+    matching = [
+        page.pk
+        for page in base.order_by()
+        .select_related(None)
+        .prefetch_related(None)
+        .only("id")
+        .search(search_query, operator="and", order_by_relevance=False)[:cap]
+    ]
+    total = len(matching)
     if total == 0:
         return SearchPage([], 0, number, False)
+    if total < cap:
+        # Every match is known: rank only those. The headline-only search cannot use the
+        # full-text index on PostgreSQL (it builds each title's vector), so it must not meet
+        # the rest of the archive.
+        base = base.filter(pk__in=matching)
     start, stop = (number - 1) * per_page, min(number * per_page, total)
     in_title = base.search(search_query, fields=["title"], operator="and")
-    title_total = unordered.search(
-        search_query, fields=["title"], operator="and", order_by_relevance=False
-    )[:total].count()
+    title_total = (
+        base.order_by()
+        .search(search_query, fields=["title"], operator="and", order_by_relevance=False)[:total]
+        .count()
+    )
     items = list(in_title[start:stop]) if start < title_total else []
     if stop > title_total:
-        title_ids = _title_match_ids(request, search_query, filters, title_total)
+        title_ids = _title_match_ids(
+            request, search_query, filters, title_total, within=matching if total < cap else None
+        )
         rest = base.exclude(id__in=title_ids).search(search_query, operator="and")
         items.extend(rest[max(start - title_total, 0) : stop - title_total])
     return SearchPage(items, total, number, stop < total)
 
 
 def _title_match_ids(
-    request: HttpRequest | None, query: SearchQuery, filters: SearchFilters, count: int
+    request: HttpRequest | None,
+    query: SearchQuery,
+    filters: SearchFilters,
+    count: int,
+    *,
+    within: list[int] | None = None,
 ) -> list[int]:
     """The ids of the (at most ``count``) headline matches, read without their content."""
     if not count:
         return []
     light = filters.apply(public_articles(request)).only("id")
+    if within is not None:
+        light = light.filter(pk__in=within)
     matches = light.search(query, fields=["title"], operator="and", order_by_relevance=False)
     return [page.pk for page in matches[:count]]
 
