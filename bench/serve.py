@@ -129,25 +129,14 @@ sub vcl_backend_response {{ unset beresp.http.Set-Cookie; set beresp.ttl = 1h; }
 
 def start_control_varnish(stack, nginx_url: str) -> tuple[str, int]:
     """A second Varnish with the minimal VCL above in front of nginx: Varnish's own limit."""
-    from tests.e2e.stack import free_port
+    from tests.e2e.stack import free_port, start_varnishd
 
     port, vcl = free_port(), stack.tmp / "control.vcl"
     vcl.write_text(CONTROL_VCL.format(port=nginx_url.rstrip("/").rsplit(":", 1)[1]))
-    pidfile = stack.tmp / "varnish-control.pid"
-    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    subprocess.run(  # noqa: S603 (our own arguments)
-        [varnishd, "-j", "none", "-n", str(stack.tmp / "varnish-control"),
-         "-a", f"127.0.0.1:{port}", "-T", f"127.0.0.1:{free_port()}", "-f", str(vcl),
-         "-s", "malloc,256m", "-P", str(pidfile)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    for _ in range(100):
-        if pidfile.exists() and pidfile.read_text().strip():
-            break
-        time.sleep(0.05)
+    pid = start_varnishd(stack.tmp / "varnish-control", port, vcl)
     url = f"http://127.0.0.1:{port}/"
     stack.wait_for(url, "varnish-control")
-    return url, int(pidfile.read_text())
+    return url, pid
 
 
 def start_baseline(stack, html: str, workers: int) -> tuple[str, subprocess.Popen]:

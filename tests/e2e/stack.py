@@ -32,6 +32,25 @@ SECRET = "e2e-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
 HEADERS = {"X-Forwarded-Proto": "https"}  # what the TLS front (nginx) adds
 
 
+def start_varnishd(workdir: Path, port: int, vcl: Path, *params: str) -> int:
+    """Start a varnishd of its own (work directory, 256 MB of memory) on 127.0.0.1:``port``.
+
+    varnishd daemonises; returns its PID, from its pidfile, for stopping it.
+    """
+    pidfile = workdir.with_name(workdir.name + ".pid")
+    subprocess.run(
+        ["varnishd", "-j", "none", "-n", str(workdir),
+         "-a", f"127.0.0.1:{port}", "-T", f"127.0.0.1:{free_port()}", "-f", str(vcl),
+         *params, "-s", "malloc,256m", "-P", str(pidfile)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    for _ in range(100):
+        if pidfile.exists() and pidfile.read_text().strip():
+            break
+        time.sleep(0.05)
+    return int(pidfile.read_text())
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -210,20 +229,13 @@ class Stack:
             f"{backends}\nsub vcl_init {{\n    new app = directors.round_robin();\n{adds}\n}}\n"
         )
         self.tmp.chmod(0o755)  # nginx and varnish workers read files below it
-        pidfile = self.tmp / "varnishd.pid"
-        subprocess.run(
-            ["varnishd", "-j", "none", "-n", str(self.tmp / "varnish"),
-             "-a", f"127.0.0.1:{self.varnish_port}", "-T", f"127.0.0.1:{free_port()}",
-             "-f", str(REPO / "deploy" / "varnish" / "default.vcl"),
-             "-p", f"vcl_path={self.tmp}:{REPO / 'deploy' / 'varnish'}",
-             "-s", "malloc,256m", "-P", str(pidfile)],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        for _ in range(100):
-            if pidfile.exists() and pidfile.read_text().strip():
-                break
-            time.sleep(0.05)
-        self.varnish_pid = int(pidfile.read_text())
+        self.varnish_pid = start_varnishd(
+            self.tmp / "varnish",
+            self.varnish_port,
+            REPO / "deploy" / "varnish" / "default.vcl",
+            "-p",
+            f"vcl_path={self.tmp}:{REPO / 'deploy' / 'varnish'}",
+        )
         self.wait_for(self.varnish + "/readyz", "varnish")
 
     def varnish_counter(self, name: str) -> int:
