@@ -139,11 +139,12 @@ def search_articles(
     total = len(matching)
     if total == 0:
         return SearchPage([], 0, number, False)
-    if total < cap:
-        # Every match is known: rank only those. The headline-only search cannot use the
-        # full-text index on PostgreSQL (it builds each title's vector), so it must not meet
-        # the rest of the archive.
-        base = base.filter(pk__in=matching)
+    # Fewer than the cap: every match is known, so rank only those. The headline-only search
+    # cannot use the full-text index on PostgreSQL (it builds each title's vector), so it must
+    # not meet the rest of the archive.
+    known = matching if total < cap else None
+    if known is not None:
+        base = base.filter(pk__in=known)
     start, stop = (number - 1) * per_page, min(number * per_page, total)
     in_title = base.search(search_query, fields=["title"], operator="and")
     title_total = (
@@ -153,9 +154,7 @@ def search_articles(
     )
     items = list(in_title[start:stop]) if start < title_total else []
     if stop > title_total:
-        title_ids = _title_match_ids(
-            request, search_query, filters, title_total, within=matching if total < cap else None
-        )
+        title_ids = _title_match_ids(request, search_query, filters, title_total, within=known)
         rest = base.exclude(id__in=title_ids).search(search_query, operator="and")
         items.extend(rest[max(start - title_total, 0) : stop - title_total])
     return SearchPage(items, total, number, stop < total)

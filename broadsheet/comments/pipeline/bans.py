@@ -45,9 +45,8 @@ def _index() -> BanIndex | None:
     active = Ban.objects.active(now=timezone.now())
     if active.count() > KEPT_BANS:
         return None
-    bans = list(active)
     index: BanIndex = {}
-    for ban in bans:
+    for ban in active:
         target = ban.user_id if ban.kind == Ban.Kind.USER else ban.value
         index.setdefault((ban.kind, target), []).append(ban)
     return index
