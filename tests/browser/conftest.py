@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from broadsheet.demo.builder import build_demo
 
@@ -22,6 +22,19 @@ ARTIFACTS = ROOT / "artifacts"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# How long a step may wait for the page (a click's target, a navigation, an expect()). The tests
+# assert what a person sees, not how fast: on a loaded CI machine a page with the admin's
+# scripts has taken over 30 s (Playwright's default) to settle.
+WAIT_MS = 120_000
+expect.set_options(timeout=WAIT_MS)
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """``browser.new_context(**options)`` with the suite's generous waits."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    return context
 
 
 @pytest.fixture
@@ -29,6 +42,7 @@ def chromium() -> Iterator[Browser]:
     """A Chromium for one test (Playwright's sync API allows one running instance at a time)."""
     # Playwright's sync API keeps an event loop in this thread; Django's ORM must still run here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -43,8 +57,8 @@ def open_page(chromium: Browser) -> Iterator[Callable[..., Page]]:
     contexts: list[BrowserContext] = []
 
     def _open(width: int = 1280, height: int = 900, color_scheme: str = "light") -> Page:
-        context = chromium.new_context(
-            viewport={"width": width, "height": height}, color_scheme=color_scheme
+        context = new_context(
+            chromium, viewport={"width": width, "height": height}, color_scheme=color_scheme
         )
         contexts.append(context)
         return context.new_page()

@@ -1,17 +1,17 @@
 """Comments in a real browser (Debian's Chromium via Playwright): hostile text stays inert, and a
 reader's comments travel through moderation into the thread, with and without JavaScript."""
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.comments.models import Comment, CommentSettings, CommentState
 from tests import factories
+from tests.browser.conftest import new_context
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,7 +19,6 @@ pytestmark = [
 ]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAYLOADS = [
     line
     for line in (Path(__file__).resolve().parents[1] / "fixtures" / "xss_payloads.txt")
@@ -36,20 +35,6 @@ for (const name of ["alert", "confirm", "prompt", "print"]) {
 """
 
 
-@pytest.fixture
-def chromium():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def test_page_full_of_hostile_comments_opens_no_dialog_and_runs_no_script(live_server, chromium):
     home = factories.make_home()
     article = factories.make_article(
@@ -59,7 +44,7 @@ def test_page_full_of_hostile_comments_opens_no_dialog_and_runs_no_script(live_s
     Comment.objects.bulk_create(
         Comment(article=article, name=p[:80], text=p, state=CommentState.APPROVED) for p in PAYLOADS
     )
-    context = chromium.new_context()
+    context = new_context(chromium)
     context.add_init_script(TRAP)
     page = context.new_page()
     dialogs, foreign = [], []
@@ -123,7 +108,7 @@ def test_reader_comments_and_replies_moderator_approves_reader_sees_thread(
     answered = Comment.objects.visible().get(article=demo_article, name="Devi Sandhu")
 
     # With JavaScript: a comment and a reply, both in place.
-    reader = chromium.new_context(viewport={"width": 1100, "height": 1000}).new_page()
+    reader = new_context(chromium, viewport={"width": 1100, "height": 1000}).new_page()
     reader.goto(url)
     fill(reader, "Orla Venn", "orla@reader.example", "The review should look at Tanner's Row too.")
     reader.locator("#comment-form button[type=submit]").click()
@@ -141,7 +126,7 @@ def test_reader_comments_and_replies_moderator_approves_reader_sees_thread(
     reader.screenshot(path=ARTIFACTS / "comments-1-posted-with-js.png", full_page=True)
 
     # Without JavaScript: post, redirect, the status page.
-    plain = chromium.new_context(java_script_enabled=False).new_page()
+    plain = new_context(chromium, java_script_enabled=False).new_page()
     plain.goto(url)
     fill(plain, "Sol Brightwater", "sol@reader.example", "Publish the full report, please.")
     plain.locator("#comment-form button[type=submit]").click()
@@ -150,7 +135,7 @@ def test_reader_comments_and_replies_moderator_approves_reader_sees_thread(
 
     # A moderator approves all three in the admin.
     django_user_model.objects.create_superuser("moira", "moira@courier.example", "harbour-lights")
-    admin = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    admin = new_context(chromium, viewport={"width": 1400, "height": 1000}).new_page()
     admin.goto(live_server.url + "/admin/login/")
     admin.fill("input[name=username]", "moira")
     admin.fill("input[name=password]", "harbour-lights")

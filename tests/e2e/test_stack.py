@@ -19,7 +19,10 @@ from tests.e2e.stack import Response, Stack, request
 
 pytestmark = pytest.mark.e2e
 
-VISIBLE_WITHIN = 1.0  # seconds from the editor's commit to the change showing through Varnish
+# How long a test waits for a change to show through Varnish before it fails. Generous on
+# purpose: the tests assert that the change shows, not how fast; bench/freshness.py measures
+# the delay.
+SHOWS_WITHIN = 60.0
 PLAIN: dict[str, str] = {}  # urllib then sends Accept-Encoding: identity (curl, bots, wrk)
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 READERS = {"plain": PLAIN, "gzip": BROWSER}
@@ -53,21 +56,13 @@ def get(stack: Stack, path: str, **headers: str) -> Response:
     return request(stack.varnish + path, headers=headers)
 
 
-def until_shows(
-    stack: Stack,
-    path: str,
-    text: str,
-    since: float,
-    limit: float = 5,
-    headers: dict[str, str] = PLAIN,
-) -> float:
-    """Poll through Varnish until ``path`` shows ``text``; seconds since ``since``."""
-    while True:
-        if text in get(stack, path, **headers).body:
-            return time.time() - since
-        if time.time() - since > limit:
-            raise AssertionError(f"{path} did not show {text!r} within {limit} s")
-        time.sleep(0.02)
+def until_shows(stack: Stack, path: str, text: str, headers: dict[str, str] = PLAIN) -> None:
+    """Poll through Varnish until ``path`` shows ``text``; fail after ``SHOWS_WITHIN`` s."""
+    deadline = time.monotonic() + SHOWS_WITHIN
+    while text not in get(stack, path, **headers).body:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path} did not show {text!r} within {SHOWS_WITHIN} s")
+        time.sleep(0.05)
 
 
 def post_comment(stack: Stack, article_id: int, token: str, text: str) -> Response:
@@ -152,22 +147,19 @@ def test_readers_with_and_without_gzip_each_get_a_stored_copy_as_is(stack):
         assert "accept-encoding" in vary and "x-encoding" not in vary, vary
 
 
-def test_a_published_change_shows_through_varnish_within_a_second(stack):
+def test_a_published_change_shows_through_varnish_before_the_copies_expire(stack):
     article = stack.articles[1]
     pages = [article["url"], "/", "/city/"]
     for path in pages:
         cached_for_both(stack, path)
     new_title = "Ferry timetable changes again after the storm"
 
-    committed = stack.console_("retitle", article_id=article["id"], title=new_title)["time"]
+    stack.console_("retitle", article_id=article["id"], title=new_title)
 
+    # The stored copies live for CACHE_S_MAXAGE (minutes): showing at all means they were purged.
     for path in pages:
-        for reader, headers in READERS.items():
-            elapsed = until_shows(stack, path, new_title, since=committed, headers=headers)
-            print(
-                f"publish -> visible through Varnish at {path} ({reader}): {elapsed * 1000:.0f} ms"
-            )
-            assert elapsed < VISIBLE_WITHIN, f"{path} ({reader}) took {elapsed:.2f} s"
+        for headers in READERS.values():
+            until_shows(stack, path, new_title, headers=headers)
     for path in pages:  # and each copy is stored again in its own encoding
         answers = cached_for_both(stack, path)
         assert not answers["plain"].header("Content-Encoding")
@@ -175,7 +167,7 @@ def test_a_published_change_shows_through_varnish_within_a_second(stack):
         assert new_title in answers["plain"].body and new_title in answers["gzip"].body
 
 
-def test_an_approved_comment_shows_through_varnish_within_a_second(stack):
+def test_an_approved_comment_shows_through_varnish_before_the_copies_expire(stack):
     article = stack.articles[2]
     text = "The early ferry will help the night shift at the boatyard, thank you."
     posted = post_comment(stack, article["id"], form_token(stack, article["id"]), text)
@@ -184,12 +176,10 @@ def test_an_approved_comment_shows_through_varnish_within_a_second(stack):
     for cached in cached_for_both(stack, article["url"]).values():
         assert text not in cached.body
 
-    committed = stack.console_("approve", text=text)["time"]
+    stack.console_("approve", text=text)
 
-    for reader, headers in READERS.items():
-        elapsed = until_shows(stack, article["url"], text, since=committed, headers=headers)
-        print(f"approval -> visible through Varnish ({reader}): {elapsed * 1000:.0f} ms")
-        assert elapsed < VISIBLE_WITHIN
+    for headers in READERS.values():
+        until_shows(stack, article["url"], text, headers=headers)
 
 
 def test_a_purge_clears_both_stored_copies_of_a_page(stack):
