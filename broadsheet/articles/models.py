@@ -2,7 +2,9 @@
 
 import copy
 import hashlib
+from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
@@ -25,7 +27,8 @@ from broadsheet.caching import fragments, memo
 from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
 from broadsheet.images.models import Photo
 
-LISTING_SIZE = 20
+# A publication date this far ahead of the clock is still "now" (clocks and forms drift).
+PUBLICATION_DATE_SLACK = timedelta(minutes=5)
 
 
 class Author(index.Indexed, models.Model):
@@ -163,7 +166,7 @@ class ArticlePageManager(PageManager):
                     queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
                 )
             )
-            .order_by("-first_published_at", "-pk")
+            .order_by("-published_at", "-pk")
         )
 
 
@@ -187,6 +190,16 @@ class ArticlePage(RememberedPrivacy, Page):
     source_headline = models.CharField(_("original headline"), max_length=300, blank=True)
     source_url = models.URLField(_("original URL"), max_length=500, blank=True)
     tags = ClusterTaggableManager(through="articles.ArticleTag", blank=True)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date readers see and listings, feeds and the archive go by. Leave empty to use "
+            "the moment the article is first published; set it to backdate a late entry or an "
+            "archive story. It does not schedule anything: use Go-live date for that."
+        ),
+    )
 
     # Derived when saved, never edited: see save() and broadsheet.articles.reading_time.
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
@@ -197,9 +210,11 @@ class ArticlePage(RememberedPrivacy, Page):
     objects = ArticlePageManager()
 
     content_panels = [
-        FieldPanel("title", heading=_("Headline")),
+        # TitleFieldPanel fills the URL slug from the headline as the editor types it.
+        TitleFieldPanel("title", heading=_("Headline")),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("published_at"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
         ),
@@ -220,20 +235,48 @@ class ArticlePage(RememberedPrivacy, Page):
         index.RelatedFields(
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
-        index.FilterField("first_published_at"),
+        index.FilterField("published_at"),
     ]
     parent_page_types = ["articles.SectionPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("article")
+        indexes = [
+            # Every listing, feed and archive walks articles newest first by publication date.
+            models.Index(fields=["published_at", "page_ptr"], name="article_published_idx"),
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        # Later than the article can go live would show readers a date still to come.
+        latest = max(timezone.now(), self.go_live_at or timezone.now()) + PUBLICATION_DATE_SLACK
+        if self.published_at and self.published_at > latest:
+            raise ValidationError(
+                {
+                    "published_at": _(
+                        "The publication date cannot be later than the article goes live. "
+                        "To publish later, set a go-live date in the publishing schedule."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
             self.reading_minutes = self.compute_reading_minutes()
             self.word_count = self.compute_word_count()
             self._note_meaningful_change()
+            if self.live:
+                self._date_first_publication()
         return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision saved before the first publication carries no publication date; the
+        # page row has the one given at publication, which later edits must keep.
+        page = super().with_content_json(content)
+        if page.published_at is None:
+            page.published_at = self.published_at
+        return page
 
     def serve_preview(self, request, mode_name):
         self.reading_minutes = self.compute_reading_minutes()
@@ -284,6 +327,17 @@ class ArticlePage(RememberedPrivacy, Page):
             self.updated_at = timezone.now()
         self.published_digest = digest
 
+    def _date_first_publication(self) -> None:
+        """A live article always has a publication date: by default, its first publication.
+
+        ``first_published_at`` stays Wagtail's: when the article went live on this site,
+        whatever date it carries (comments close by age from then).
+        """
+        if self.first_published_at is None:  # saved live at birth, not through publishing
+            self.first_published_at = timezone.now()
+        if self.published_at is None:
+            self.published_at = self.first_published_at
+
     def _words_per_minute(self) -> int:
         site = self.get_site() if self.pk else None
         if site is None:
@@ -318,7 +372,7 @@ class ArticlePage(RememberedPrivacy, Page):
 
     @property
     def was_updated(self) -> bool:
-        return bool(self.updated_at and self.first_published_at)
+        return bool(self.updated_at and self.published_at)
 
 
 class ArticleAuthor(Orderable):

@@ -140,10 +140,10 @@ class ArticleFeed(BroadsheetFeed):
         return escape(item.standfirst)
 
     def item_pubdate(self, item: ArticlePage) -> datetime | None:
-        return item.first_published_at
+        return item.published_at
 
     def item_updateddate(self, item: ArticlePage) -> datetime | None:
-        return item.updated_at or item.first_published_at
+        return item.updated_at or item.published_at
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         return [tagged.tag.name for tagged in item.tagged_items.all()]

@@ -28,7 +28,7 @@ from broadsheet.metadata.absolute import absolute_url, page_url
 DEFAULT_PAGE_SIZE = 5000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs from one news sitemap
-CHANGED = Coalesce("updated_at", "first_published_at")
+CHANGED = Coalesce("updated_at", "published_at")
 
 
 class BroadsheetSitemap(Sitemap):
@@ -65,7 +65,7 @@ class ArticleSitemap(BroadsheetSitemap):
             self.live_articles()
             .defer_streamfields()
             .annotate(last_changed=CHANGED)
-            .order_by("first_published_at", "pk")
+            .order_by("published_at", "pk")
         )
 
     def location(self, item: ArticlePage) -> str:
@@ -112,7 +112,7 @@ class AuthorSitemap(BroadsheetSitemap):
                 last_changed=Max(
                     Coalesce(
                         "article_links__article__updated_at",
-                        "article_links__article__first_published_at",
+                        "article_links__article__published_at",
                     )
                 )
             )
@@ -130,9 +130,7 @@ class TopicSitemap(BroadsheetSitemap):
         link = "articles_articletag_items__content_object"
         return (
             Tag.objects.filter(**{f"{link}__in": self.live_articles()})
-            .annotate(
-                last_changed=Max(Coalesce(f"{link}__updated_at", f"{link}__first_published_at"))
-            )
+            .annotate(last_changed=Max(Coalesce(f"{link}__updated_at", f"{link}__published_at")))
             .order_by("slug")
         )
 
@@ -155,12 +153,7 @@ class NewsSitemap(ArticleSitemap):
 
     def items(self) -> QuerySet:
         since = timezone.now() - NEWS_WINDOW
-        return (
-            super()
-            .items()
-            .filter(first_published_at__gte=since)
-            .order_by("-first_published_at", "-pk")
-        )
+        return super().items().filter(published_at__gte=since).order_by("-published_at", "-pk")
 
     def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
         publication = SiteSettings.for_request(self.request).site_name
@@ -170,7 +163,7 @@ class NewsSitemap(ArticleSitemap):
             url["news"] = {
                 "publication_name": publication,
                 "language": language,
-                "publication_date": url["item"].first_published_at,
+                "publication_date": url["item"].published_at,
                 "title": url["item"].title,
             }
         return urls

@@ -136,8 +136,8 @@ def article_facts(site: SiteContext, page: ArticlePage, context: Any) -> Article
         bylines=[Link(author.name, site.url(author.get_absolute_url())) for author in authors],
         keywords=[tag.name for tag in page.topic_list],
         image=site.picture(page.hero_image, HERO_SPEC),
-        published=page.first_published_at,
-        modified=page.updated_at or page.first_published_at,
+        published=page.published_at,
+        modified=page.updated_at or page.published_at,
     )
 
 

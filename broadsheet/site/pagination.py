@@ -1,7 +1,7 @@
 """Bounded, index-backed pagination for article listings.
 
-Listings are ordered newest first by ``(first_published_at, id)``; Wagtail indexes
-``first_published_at``. Readers get numbered pages (``?page=N``) for the first ``max_pages()``
+Listings are ordered newest first by ``(published_at, id)``; Wagtail indexes
+``published_at``. Readers get numbered pages (``?page=N``) for the first ``max_pages()``
 pages, so OFFSET never skips more than ``(max_pages() - 1) * page_size()`` rows of that index.
 The last numbered page's "Older" link switches to a keyset cursor (``?before=<µs>-<id>``): each
 further page is one index seek, however deep, and its URL always shows the same articles.
@@ -46,7 +46,7 @@ class Cursor:
 
     @classmethod
     def after(cls, article: Any) -> Cursor:
-        return cls(article.first_published_at, article.pk)
+        return cls(article.published_at, article.pk)
 
     @classmethod
     def decode(cls, value: str) -> Cursor:
@@ -64,9 +64,7 @@ class Cursor:
         return f"{micros}-{self.pk}"
 
     def older_q(self) -> Q:
-        return Q(first_published_at__lt=self.published) | Q(
-            first_published_at=self.published, pk__lt=self.pk
-        )
+        return Q(published_at__lt=self.published) | Q(published_at=self.published, pk__lt=self.pk)
 
 
 @dataclass(frozen=True)

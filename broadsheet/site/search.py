@@ -96,9 +96,9 @@ class SearchFilters:
         if self.section is not None:
             queryset = queryset.child_of(self.section)
         if self.since is not None:
-            queryset = queryset.filter(first_published_at__gte=self.since)
+            queryset = queryset.filter(published_at__gte=self.since)
         if self.until is not None:
-            queryset = queryset.filter(first_published_at__lt=self.until)
+            queryset = queryset.filter(published_at__lt=self.until)
         return queryset
 
 

@@ -107,13 +107,13 @@ def front_page(home: HomePage, request: HttpRequest | None) -> FrontPage:
             public_articles(request)
             .descendant_of(home)
             .exclude(pk__in=curated)
-            .order_by("-first_published_at", "-pk")
+            .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[: TOP_STORY_COUNT - len(curated)]
         )
     position = {pk: index for index, pk in enumerate(curated)}
     stories = sorted(
         listing_articles(request).descendant_of(home).filter(pk__in=wanted),
-        key=lambda a: (position.get(a.pk, len(position)), -a.first_published_at.timestamp()),
+        key=lambda a: (position.get(a.pk, len(position)), -a.published_at.timestamp()),
     )
     sections = _section_blocks(request, exclude=[a.pk for a in stories])
     return FrontPage(stories[0] if stories else None, stories[1:], sections)
@@ -135,7 +135,7 @@ def _section_blocks(
         for pk in ArticlePage.objects.live()
         .child_of(section)
         .exclude(pk__in=exclude)
-        .order_by("-first_published_at", "-pk")
+        .order_by("-published_at", "-pk")
         .values_list("pk", flat=True)[:PER_SECTION]
     ]
     grouped: dict[int, list[ArticlePage]] = {section.pk: [] for section in sections}
@@ -164,14 +164,14 @@ def related_articles(
         ranked += (
             others.filter(tagged_items__tag_id__in=tag_ids)
             .annotate(shared=Count("tagged_items"))
-            .order_by("-shared", "-first_published_at", "-pk")
+            .order_by("-shared", "-published_at", "-pk")
             .values_list("pk", flat=True)[:limit]
         )
     if len(ranked) < limit:
         ranked += (
             others.filter(path__startswith=article.path[: -Page.steplen], depth=article.depth)
             .exclude(pk__in=ranked)
-            .order_by("-first_published_at", "-pk")
+            .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[: limit - len(ranked)]
         )
     found = {a.pk: a for a in ArticlePage.objects.defer_streamfields().filter(pk__in=ranked)}
@@ -182,25 +182,25 @@ def section_neighbours(
     article: ArticlePage, request: HttpRequest | None
 ) -> tuple[ArticlePage | None, ArticlePage | None]:
     """The previous (older) and next (newer) article in the same section, in one query."""
-    if article.first_published_at is None:
+    if article.published_at is None:
         return None, None
     siblings = (
         public_articles(request)
         .filter(path__startswith=article.path[: -Page.steplen], depth=article.depth)
         .exclude(pk=article.pk)
     )
-    at, pk = article.first_published_at, article.pk
-    older = siblings.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk))
-    newer = siblings.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk))
+    at, pk = article.published_at, article.pk
+    older = siblings.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
+    newer = siblings.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk))
     # Two index walks that stop at the first row; one statement with "pk IN (…) OR pk IN (…)"
     # made PostgreSQL scan the whole section.
     pair = [
-        *older.defer_streamfields().order_by("-first_published_at", "-pk")[:1],
-        *newer.defer_streamfields().order_by("first_published_at", "pk")[:1],
+        *older.defer_streamfields().order_by("-published_at", "-pk")[:1],
+        *newer.defer_streamfields().order_by("published_at", "pk")[:1],
     ]
     previous = following = None
     for other in pair:
-        if (other.first_published_at, other.pk) < (at, pk):
+        if (other.published_at, other.pk) < (at, pk):
             previous = other
         else:
             following = other

@@ -37,9 +37,9 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def archive_index(request: HttpRequest) -> HttpResponse:
     """The years the archive spans, from two index lookups (first and latest article)."""
-    dates = public_articles(request).values_list("first_published_at", flat=True)
-    first = dates.order_by("first_published_at").first()
-    latest = dates.order_by("-first_published_at").first()
+    dates = public_articles(request).values_list("published_at", flat=True)
+    first = dates.order_by("published_at").first()
+    latest = dates.order_by("-published_at").first()
     years = []
     if first and latest:
         years = list(range(timezone.localtime(latest).year, timezone.localtime(first).year - 1, -1))
@@ -51,8 +51,8 @@ def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start, end = _year_bounds(year)
     months = list(
         public_articles(request)
-        .filter(first_published_at__gte=start, first_published_at__lt=end)
-        .annotate(month=TruncMonth("first_published_at", tzinfo=start.tzinfo))
+        .filter(published_at__gte=start, published_at__lt=end)
+        .annotate(month=TruncMonth("published_at", tzinfo=start.tzinfo))
         .order_by()
         .values("month")
         .annotate(count=Count("pk"))
@@ -68,9 +68,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     start, _ = _year_bounds(year)
     start = start.replace(month=month)
     end = start.replace(year=year + 1, month=1) if month == 12 else start.replace(month=month + 1)
-    articles = listing_articles(request).filter(
-        first_published_at__gte=start, first_published_at__lt=end
-    )
+    articles = listing_articles(request).filter(published_at__gte=start, published_at__lt=end)
     listing = paginate(request, articles)
     if not listing.items:
         raise Http404("Nothing was published that month")

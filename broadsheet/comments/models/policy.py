@@ -200,6 +200,8 @@ def as_of(policy: Policy, article, now: datetime | None = None) -> Policy:
 
 
 def _too_old(article, policy: Policy, now: datetime) -> bool:
+    # Counted from when the article went live on this site, not from the publication date
+    # readers see: a backdated late entry or an imported archive story opens for comments.
     published = article.first_published_at
     if not policy.auto_close_days or published is None:
         return False
