@@ -1,10 +1,16 @@
 """The "Comments" area of Wagtail's admin, shown to those who may moderate."""
 
-from django.urls import include, path, reverse_lazy
+from urllib.parse import urlencode
+
+from django.urls import include, path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 
+from broadsheet.articles.models import ArticlePage
+from broadsheet.comments.models import policy_for
 from broadsheet.comments.moderation import queries, urls
+from broadsheet.comments.moderation.article import may_open_or_close
 from broadsheet.comments.moderation.views import PERMISSION
 from broadsheet.comments.moderation.viewsets import (
     ban_viewset,
@@ -67,3 +73,18 @@ def register_comments_menu():
     ]
     menu = Menu(items=[*queues, *extra])
     return CommentsMenu("Comments", menu, icon_name="comment", order=250)
+
+
+@hooks.register("register_page_header_buttons")
+def article_comment_button(page, user, view_name, next_url=None):
+    """In an article's header menu: "Reopen comments" or "Close comments", as they are now."""
+    if page.specific_class is not ArticlePage or not page.live:
+        return
+    article = page.specific
+    if not may_open_or_close(user, article):
+        return
+    label = "Reopen comments" if policy_for(article).is_closed else "Close comments"
+    url = reverse("comments_admin:article", args=[article.pk])
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    yield Button(label, url, icon_name="comment", priority=45)
