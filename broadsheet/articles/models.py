@@ -197,7 +197,8 @@ class ArticlePage(RememberedPrivacy, Page):
         help_text=_(
             "The date readers see and listings, feeds and the archive go by. Leave empty to use "
             "the moment the article is first published; set it to backdate a late entry or an "
-            "archive story. It does not schedule anything: use Go-live date for that."
+            "archive story. It schedules nothing: to publish later, set a go-live time in "
+            "the publishing schedule (the Status side panel)."
         ),
     )
 
@@ -211,9 +212,14 @@ class ArticlePage(RememberedPrivacy, Page):
 
     content_panels = [
         # TitleFieldPanel fills the URL slug from the headline as the editor types it.
-        TitleFieldPanel("title", heading=_("Headline")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Headline"),
+            placeholder=_("Headline*"),
+            help_text=_("As readers see it; the article's web address is made from it."),
+        ),
         FieldPanel("standfirst"),
-        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        InlinePanel("article_authors", heading=_("Byline"), label=_("Author"), min_num=1),
         FieldPanel("published_at"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             name="published_at",
             field=models.DateTimeField(
                 blank=True,
-                help_text="The date readers see and listings, feeds and the archive go by. Leave empty to use the moment the article is first published; set it to backdate a late entry or an archive story. It does not schedule anything: use Go-live date for that.",
+                help_text="The date readers see and listings, feeds and the archive go by. Leave empty to use the moment the article is first published; set it to backdate a late entry or an archive story. It schedules nothing: to publish later, set a go-live time in the publishing schedule (the Status side panel).",
                 null=True,
                 verbose_name="publication date",
             ),
