@@ -91,10 +91,11 @@ def test_editor_schedules_corrects_and_unpublishes(desk, open_page):
 
     corrected = ArticlePage.objects.live().child_of(SectionPage.objects.get(pk=city)).first()
     page.goto(f"{base}/admin/pages/{corrected.pk}/edit/")
-    editor.add_correction(page, "An earlier version gave the wrong day for the vote.")
+    correction = "An earlier version gave the wrong day for the vote."
+    editor.add_correction(page, correction)
     editor.publish(page)
     reader.goto(base + corrected.url)
-    expect(reader.get_by_text("An earlier version gave the wrong day for the vote.")).to_be_visible()
+    expect(reader.get_by_text(correction)).to_be_visible()
 
     editor.unpublish(page, base, corrected.pk)
     assert reader.goto(base + corrected.url).status == 404
