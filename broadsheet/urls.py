@@ -1,10 +1,22 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+
+class FaviconView(RedirectView):
+    """``/favicon.ico``, which browsers and feed readers ask for by habit: the site's icon."""
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        # Read per request: with hashed static names the address changes on every deploy.
+        return static("site/favicon.svg")
+
+
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("broadsheet.comments.urls")),

@@ -233,13 +233,22 @@ class ArticlePage(RememberedPrivacy, Page):
         ),
         InlinePanel("corrections", label=_("Corrections")),
     ]
+    # Autocomplete fields let the admin's page search and choosers, which match the beginnings
+    # of words, find an article by its body, standfirst, tags and bylines, not only its title.
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),
+        index.AutocompleteField("standfirst"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.AutocompleteField("body"),
+        index.RelatedFields("tags", [index.SearchField("name"), index.AutocompleteField("name")]),
         index.RelatedFields(
-            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+            "article_authors",
+            [
+                index.RelatedFields(
+                    "author", [index.SearchField("name"), index.AutocompleteField("name")]
+                )
+            ],
         ),
         index.FilterField("published_at"),
     ]

@@ -2,13 +2,15 @@
 
 from urllib.parse import urlencode
 
+from django.db.models import Count, Min
 from django.urls import include, path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.comments.models import policy_for
+from broadsheet.comments.models import Comment, CommentState, policy_for
 from broadsheet.comments.moderation import queries, urls
 from broadsheet.comments.moderation.article import may_open_or_close
 from broadsheet.comments.moderation.views import PERMISSION
@@ -88,3 +90,23 @@ def article_comment_button(page, user, view_name, next_url=None):
     if next_url:
         url += "?" + urlencode({"next": next_url})
     yield Button(label, url, icon_name="comment", priority=45)
+
+
+class PendingCommentsPanel(Component):
+    """On the dashboard: how many comments wait for a moderator, and since when."""
+
+    name = "pending_comments"
+    template_name = "comments/admin/pending_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        waiting = Comment.objects.filter(state=CommentState.PENDING).aggregate(
+            count=Count("pk"), oldest=Min("created_at")
+        )
+        return {**waiting, "queue_url": reverse("comments_admin:queue", args=["pending"])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_comments_panel(request, panels):
+    if request.user.has_perm(PERMISSION):
+        panels.append(PendingCommentsPanel())

@@ -61,3 +61,24 @@ def log_formatters(log_format: str) -> dict[str, dict[str, str]]:
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "json": {"()": "broadsheet.ops.logging.JsonFormatter"},
     }
+
+
+def sqlite_options() -> dict[str, Any]:
+    """``DATABASES[...]["OPTIONS"]`` for SQLite, so that concurrent writers wait instead of failing.
+
+    The demo writes from several threads at once (runserver's request threads, the scheduler,
+    the admin's editing-session pings). SQLite allows one writer at a time:
+
+    - ``IMMEDIATE`` transactions take the write lock when they begin. A default (deferred)
+      transaction that reads and then writes cannot wait for a lock another writer holds: it
+      fails at once with "database is locked", whatever the timeout.
+    - ``timeout`` is how many seconds a connection waits for that lock before giving up.
+    - Write-ahead logging lets readers carry on while one connection writes; with it,
+      ``synchronous=NORMAL`` syncs at checkpoints rather than on every commit (a power cut may
+      lose the last commits, never corrupt the file). An in-memory database ignores both.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }

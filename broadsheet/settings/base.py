@@ -99,6 +99,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(ops_config.sqlite_options())
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # Wagtail's database search backend uses PostgreSQL full-text search (SearchVectorField).
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -244,6 +246,18 @@ BROADSHEET_COMMENT_CHECKS = [
 ]
 
 WAGTAIL_SITE_NAME = "Broadsheet"
+# Wagtail 8 saves the edit form in the background half a second after each change. Off, because
+# on our pages it did more harm than good: the first background save of a new page creates it
+# while the form still posts to /add/, so a Save pressed meanwhile creates the page a second
+# time ("slug already in use") beside an orphan draft; each background save races the
+# editing-session ping, which may then report the editor's own save as "a new version in
+# another window" (wagtail/wagtail#13863); and a draft that cannot be saved yet (no headline, an
+# untouched byline row) answered 400 after every keystroke. Editors save with Save draft
+# (Ctrl/Cmd+S); leaving with unsaved changes still asks for confirmation.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Avatars: the profile photo a user uploads, else Wagtail's own placeholder; never a request
+# to Gravatar that tells a third party who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.Photo"
 # Search: the database's own full-text index (SQLite FTS5, PostgreSQL full text) unless an

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -93,6 +94,40 @@ def test_an_article_needs_an_author_and_a_standfirst(admin_client, section, auth
     assert response.status_code == 200  # the form comes back with errors; nothing is lost
     assert not ArticlePage.objects.filter(slug="new-ferry-route").exists()
     assert b"New ferry route to the islands" in response.content
+
+
+def edit_form_of(admin_client, url: str):
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one("form[data-edit-form]")
+
+
+def test_the_editor_saves_articles_nothing_saves_them_in_the_background(
+    admin_client, section, author
+):
+    # Background saves created a new article while its form still posted to /add/ (a second
+    # save: "slug already in use" beside an orphan draft), raced the editing-session ping
+    # ("a new version in another window") and answered 400 on drafts not yet savable.
+    article = factories.make_article(section, title="Quay wall survey", authors=[author])
+    for url in (add_url(section), f"/admin/pages/{article.pk}/edit/"):
+        form = edit_form_of(admin_client, url)
+        assert "w-unsaved" in form["data-controller"]
+        assert "w-autosave" not in form["data-controller"]
+        assert not form.has_attr("data-w-autosave-interval-value")
+        # Leaving with unsaved changes still asks first.
+        assert form["data-w-unsaved-confirmation-value"] == "true"
+
+
+def test_a_new_article_saved_twice_is_one_article(admin_client, section, author):
+    first = admin_client.post(add_url(section), article_form(author))
+    article = ArticlePage.objects.get(slug="new-ferry-route")
+    assert first["Location"] == f"/admin/pages/{article.pk}/edit/"
+    # The form the editor sees after saving posts to the article's edit view, not to /add/.
+    assert edit_form_of(admin_client, first["Location"])["action"] == first["Location"]
+    second = admin_client.post(first["Location"], article_form(author, title="Ferry route"))
+    assert second.status_code == 302
+    assert ArticlePage.objects.filter(title__startswith="New ferry").count() == 0
+    assert list(ArticlePage.objects.values_list("title", flat=True)) == ["Ferry route"]
 
 
 def test_editor_edits_and_republishes_keeping_revisions(admin_client, client, section, author):
