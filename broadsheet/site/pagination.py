@@ -1,7 +1,7 @@
 """Bounded, index-backed pagination for article listings.
 
-Listings are ordered newest first by ``(published_at, id)``; Wagtail indexes
-``published_at``. Readers get numbered pages (``?page=N``) for the first ``max_pages()``
+Listings are ordered newest first by ``(published_at, id)``, the index
+``article_published_idx``. Readers get numbered pages (``?page=N``) for the first ``max_pages()``
 pages, so OFFSET never skips more than ``(max_pages() - 1) * page_size()`` rows of that index.
 The last numbered page's "Older" link switches to a keyset cursor (``?before=<µs>-<id>``): each
 further page is one index seek, however deep, and its URL always shows the same articles.
