@@ -12,8 +12,8 @@ TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(required=False, label=_("attribution"))
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
 
     class Meta:
         icon = "openquote"
@@ -23,12 +23,12 @@ class QuoteBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """A photo with its caption; the credit comes from the photo unless given here."""
 
-    image = ImageBlock(label=_("image"))
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(
-        required=False, label=_("caption"), help_text=_("Leave empty for the photo's caption.")
+        required=False, label=_("Caption"), help_text=_("Leave empty for the photo's caption.")
     )
     credit = blocks.CharBlock(
-        required=False, label=_("credit"), help_text=_("Leave empty for the photo's credit.")
+        required=False, label=_("Credit"), help_text=_("Leave empty for the photo's credit.")
     )
 
     class Meta:
@@ -37,8 +37,8 @@ class FigureBlock(blocks.StructBlock):
 
 
 class FactBoxBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"))
-    body = blocks.RichTextBlock(features=TEXT_FEATURES, label=_("facts"))
+    title = blocks.CharBlock(label=_("Title"))
+    body = blocks.RichTextBlock(features=TEXT_FEATURES, label=_("Facts"))
 
     class Meta:
         icon = "list-ul"
@@ -46,8 +46,8 @@ class FactBoxBlock(blocks.StructBlock):
 
 
 class RelatedArticleBlock(blocks.StructBlock):
-    article = blocks.PageChooserBlock(page_type="articles.ArticlePage", label=_("article"))
-    label = blocks.CharBlock(required=False, default="", label=_("label"))
+    article = blocks.PageChooserBlock(page_type="articles.ArticlePage", label=_("Article"))
+    label = blocks.CharBlock(required=False, default="", label=_("Label"))
 
     class Meta:
         icon = "link"
@@ -55,14 +55,14 @@ class RelatedArticleBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=TEXT_FEATURES, label=_("paragraph"))
+    paragraph = blocks.RichTextBlock(features=TEXT_FEATURES, label=_("Paragraph"))
     subheading = blocks.CharBlock(
-        label=_("subheading"), form_classname="title", template="articles/blocks/subheading.html"
+        label=_("Subheading"), form_classname="title", template="articles/blocks/subheading.html"
     )
-    quote = QuoteBlock(label=_("quote"))
-    image = FigureBlock(label=_("image"))
-    fact_box = FactBoxBlock(label=_("fact box"))
-    related = RelatedArticleBlock(label=_("related article"))
+    quote = QuoteBlock(label=_("Quote"))
+    image = FigureBlock(label=_("Image"))
+    fact_box = FactBoxBlock(label=_("Fact box"))
+    related = RelatedArticleBlock(label=_("Related article"))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidde
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -122,14 +123,16 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
 def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
     if not web.wants_json(request):
         return redirect(status_url(comment))
+    # The page script shows ``message`` in place of the form, whether or not the comment shows.
     payload = {"ok": True, "id": comment.pk, "visible": comment.is_visible}
     if comment.is_visible:
         node = selectors.Node(comment)
         payload["html"] = render_to_string(
             "comments/comment.html", {"node": node, "depth": comment.depth}, request=request
         )
+        payload["message"] = _("Your comment is published.")
     else:
-        payload["message"] = "Your comment is awaiting moderation."
+        payload["message"] = _("Your comment is awaiting moderation.")
     return JsonResponse(payload, status=201)
 
 

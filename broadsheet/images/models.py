@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from broadsheet.images.titles import upload_title
+
 
 class Photo(AbstractImage):
     """A Wagtail image with the facts a newsroom must print beside it.
@@ -32,6 +34,11 @@ class Photo(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding:
+            self.title = upload_title(self.title, self.file.name or "")
+        super().save(*args, **kwargs)
 
     @property
     def default_alt_text(self) -> str:

@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from broadsheet.articles.models import Author
+from broadsheet.core.models import SiteSettings
 from broadsheet.site.forms import SearchForm
 from broadsheet.site.pagination import Listing, page_number, page_url, paginate
 from broadsheet.site.search import ParsedQuery, parse_query, search_articles, search_hits
@@ -85,7 +86,11 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search results for ``?q=``, optionally within a section and a date range."""
-    form = SearchForm(request.GET or None, sections=live_sections(request))
+    form = SearchForm(
+        request.GET or None,
+        sections=live_sections(request),
+        date_format=SiteSettings.for_request(request).date_format,
+    )
     query = ParsedQuery()
     if form.is_valid():
         query = parse_query(form.cleaned_data["q"])

@@ -118,11 +118,13 @@ def test_reader_comments_and_replies_moderator_approves_reader_sees_thread(
     assert reader.url == url  # no page load
     reader.locator(f"#comment-{answered.pk} .comment__reply").first.click()
     reply_form = reader.locator(f"#comment-{answered.pk} > form[data-comment-form]")
+    # Nothing to say yet: the message box is truly empty, so the stylesheet hides it.
+    assert reply_form.locator("[data-form-message]").evaluate("box => box.matches(':empty')")
     fill(reader, "Orla Venn", "orla@reader.example", "Thanks for the map link, Devi.", reply_form)
     reply_form.locator("button[type=submit]").click()
-    expect(reader.locator(f"#comment-{answered.pk} > .comments__notice")).to_have_text(
-        "Your comment is awaiting moderation."
-    )
+    notice = reader.locator(f"#comment-{answered.pk} > .comments__notice")
+    expect(notice).to_have_text("Your comment is awaiting moderation.")
+    expect(notice).to_be_focused()
     reader.screenshot(path=ARTIFACTS / "comments-1-posted-with-js.png", full_page=True)
 
     # Without JavaScript: post, redirect, the status page.
@@ -160,3 +162,25 @@ def test_reader_comments_and_replies_moderator_approves_reader_sees_thread(
     expect(reader.locator("#comments")).to_contain_text("Publish the full report, please.")
     reader.locator(f"#comment-{answered.pk}").scroll_into_view_if_needed()
     reader.screenshot(path=ARTIFACTS / "comments-4-threaded-after-approval.png", full_page=True)
+
+
+def test_a_reply_published_at_once_says_so_where_its_form_was(
+    live_server, chromium, demo_article, quick_checks
+):
+    site = demo_article.get_site()
+    CommentSettings.objects.update_or_create(site=site, defaults={"hold_first_comments": False})
+    answered = Comment.objects.visible().get(article=demo_article, name="Devi Sandhu")
+    reader = new_context(chromium, viewport={"width": 390, "height": 900}).new_page()
+    reader.goto(live_server.url + demo_article.url)
+    reader.locator(f"#comment-{answered.pk} .comment__reply").first.click()
+    reply_form = reader.locator(f"#comment-{answered.pk} > form[data-comment-form]")
+    fill(reader, "Orla Venn", "orla@reader.example", "The map shows Tanner's Row too.", reply_form)
+    reply_form.locator("button[type=submit]").click()
+    notice = reader.locator(f"#comment-{answered.pk} > .comments__notice")
+    expect(notice).to_have_text("Your comment is published.")
+    expect(notice).to_be_focused()
+    expect(reply_form).to_have_count(0)
+    replies = reader.locator(f"#comment-{answered.pk} > .comment-list--replies")
+    expect(replies).to_contain_text("The map shows Tanner's Row too.")
+    assert Comment.objects.get(text="The map shows Tanner's Row too.").parent_id == answered.pk
+    reader.screenshot(path=ARTIFACTS / "comments-5-reply-published-in-place.png", full_page=True)

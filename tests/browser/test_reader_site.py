@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from broadsheet.articles.models import ArticlePage
-from tests.browser.conftest import axe_violations, save_json, screenshot
+from tests.browser.conftest import ARTIFACTS, axe_violations, save_json, screenshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -125,3 +125,19 @@ def test_pages_fit_a_320_pixel_screen(demo_newsroom, open_page):
         page.goto(url)
         assert _no_sideways_scroll(page), f"{name} scrolls sideways at 320 px"
         screenshot(page, f"narrow-320-{name}")
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_every_section_link_is_in_view_on_a_phone(demo_newsroom, open_page, width):
+    page = open_page(width=width, height=800)
+    page.goto(demo_newsroom + "/")
+    links = page.get_by_role("navigation", name="Sections").get_by_role("link")
+    assert links.count() >= 5
+    boxes = links.evaluate_all(
+        "els => els.map(el => [el.textContent.trim(), el.getBoundingClientRect().left,"
+        " el.getBoundingClientRect().right])"
+    )
+    for name, left, right in boxes:
+        assert 0 <= left and right <= width, f"{name} is cut off at {width} px"
+    assert _no_sideways_scroll(page)
+    page.locator(".masthead").screenshot(path=ARTIFACTS / "screenshots" / f"masthead-{width}.png")

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from broadsheet.comments.models import ModerationAction
+from broadsheet.comments.models import Comment, ModerationAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,12 @@ def test_staff_who_may_neither_edit_nor_moderate_are_refused(client, article, dj
     assert response["Location"] == "/admin/"  # Wagtail's answer to PermissionDenied
     assert "Leave a Comment" in client.get(article.url).content.decode()
     assert not ModerationAction.objects.filter(article_id=article.pk).exists()
+
+
+def test_a_comment_on_an_auto_closed_article_offers_reopen_on_its_page(admin_client, old_article):
+    comment = Comment.objects.create(article=old_article, name="Ines", text="Old news, still true.")
+
+    html = admin_client.get(f"/admin/comments/{comment.pk}/").content.decode()
+
+    assert "Reopen the article&#x27;s comments" in html or "Reopen the article's comments" in html
+    assert "Close the article" not in html

@@ -51,6 +51,13 @@ def test_first_comment_of_a_new_commenter_awaits_moderation(client, article):
     assert section.find("li", id=f"comment-{comment.pk}") is None
 
 
+def test_status_page_has_a_heading_and_a_title_naming_the_article(client, article):
+    page = soup(client.get(post_comment(client, article)["Location"]))
+    assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == ["Your comment"]
+    assert page.title.get_text() == "Your comment – Sallow ferry timetable changes – Broadsheet"
+    assert page.find(class_="comments__notice").get_text() == "Your comment is awaiting moderation."
+
+
 def test_status_page_needs_its_signed_token(client, article):
     response = post_comment(client, article)
     comment = last_comment()
@@ -64,6 +71,7 @@ def test_post_with_script_answers_json_with_the_rendered_comment(client, article
     assert response.status_code == 201
     data = response.json()
     assert data["visible"] is True
+    assert data["message"] == "Your comment is published."
     assert "Posted in place." in data["html"]
     assert f'id="comment-{data["id"]}"' in data["html"]
 

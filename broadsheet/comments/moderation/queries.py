@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from broadsheet.comments.models import Comment, CommentState
+from broadsheet.comments.models import Comment, CommentState, CommentVerdict
+from broadsheet.comments.pipeline.learned import LearnedFilterCheck
 
 QUEUES = {
     "pending": "Pending",
@@ -17,7 +18,17 @@ QUEUES = {
 
 
 def queue(name: str) -> QuerySet:
-    comments = Comment.objects.select_related("article", "parent")
+    """A queue's comments, each with ``filter_reason``: what the learned filter said of it.
+
+    A comment's ``spam_score`` is the learned filter's, stored when the comment was posted.
+    The filter abstains (no score) until it has learned enough examples of both kinds, and
+    comments that did not go through the checks (imports, the demo) have no verdict at all:
+    the reason tells the two apart.
+    """
+    said = CommentVerdict.objects.filter(comment=OuterRef("pk"), check_name=LearnedFilterCheck.name)
+    comments = Comment.objects.select_related("article", "parent").annotate(
+        filter_reason=Subquery(said.order_by("-pk").values("reason")[:1])
+    )
     if name == "reported":
         return comments.reported().annotate(
             open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True))

@@ -11,6 +11,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from broadsheet.comments import actions
@@ -33,8 +36,22 @@ def moderators_only(view):
 
 
 def _render(request, template: str, title: str, context: dict) -> TemplateResponse:
-    context = {"page_title": title, "header_icon": "comment", "queues": queries.QUEUES, **context}
+    context = {
+        "page_title": title,
+        "header_title": title,
+        "header_icon": "comment",
+        "queues": queries.QUEUES,
+        **context,
+    }
     return TemplateResponse(request, f"comments/admin/{template}", context)
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    """Back to the page the moderator acted from (``next``, if it is ours), else ``default``."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = default
+    return redirect(back)
 
 
 @moderators_only
@@ -52,27 +69,6 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
         "query": request.GET.urlencode(),
     }
     return _render(request, "queue.html", f"Comments: {queries.QUEUES[name]}", context)
-
-
-BULK = {
-    "approve": actions.approve_comment,
-    "reject": actions.reject_comment,
-    "spam": actions.mark_spam,
-}
-
-
-@require_POST
-@moderators_only
-def bulk(request: HttpRequest) -> HttpResponse:
-    verb = request.POST.get("action")
-    if verb not in BULK:
-        raise Http404
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
-    comments = Comment.objects.select_related("article").filter(pk__in=ids)
-    for comment in comments:
-        BULK[verb](comment=comment, actor=request.user, reason=request.POST.get("reason", ""))
-    messages.success(request, f"{len(comments)} comments: {verb}.")
-    return redirect(request.POST.get("next") or reverse("comments_admin:queue", args=["pending"]))
 
 
 @moderators_only
@@ -115,22 +111,73 @@ ACTIONS = {
     ),
 }
 
+# What the moderator is told afterwards, in their language. Verbs that may act on several
+# comments at once (the bulk form, one row, the comment's page) take a count.
+DONE = {
+    "approve": ngettext_lazy(
+        "%(count)d comment approved.", "%(count)d comments approved.", "count"
+    ),
+    "reject": ngettext_lazy("%(count)d comment rejected.", "%(count)d comments rejected.", "count"),
+    "spam": ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    ),
+    "not-spam": ngettext_lazy(
+        "%(count)d comment marked as not spam and published.",
+        "%(count)d comments marked as not spam and published.",
+        "count",
+    ),
+    "feature": gettext_lazy("Comment featured: it is listed first."),
+    "unfeature": gettext_lazy("Comment no longer featured."),
+    "close": gettext_lazy("Comments on the article are closed."),
+    "reopen": gettext_lazy("Comments on the article are open again."),
+}
+BULK = ("approve", "reject", "spam")
+
+
+def _done(verb: str, count: int = 1) -> str:
+    return DONE[verb] % {"count": count}
+
+
+def _reason_form(request: HttpRequest) -> ReasonForm | None:
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        return form
+    messages.error(request, " ".join(form.errors["reason"]))
+    return None
+
+
+@require_POST
+@moderators_only
+def bulk(request: HttpRequest) -> HttpResponse:
+    verb = request.POST.get("action")
+    if verb not in BULK:
+        raise Http404
+    back = _back(request, reverse("comments_admin:queue", args=["pending"]))
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    comments = list(Comment.objects.select_related("article").filter(pk__in=ids))
+    if not comments:
+        messages.warning(request, _("No comments were selected."))
+    elif form := _reason_form(request):
+        for comment in comments:
+            ACTIONS[verb](request, comment, form)
+        messages.success(request, _done(verb, len(comments)))
+    return back
+
 
 @require_POST
 @moderators_only
 def act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-    back = redirect(reverse("comments_admin:detail", args=[pk]))
+    comment = get_object_or_404(Comment.objects.select_related("article", "user"), pk=pk)
+    back = _back(request, reverse("comments_admin:detail", args=[pk]))
     if verb == "edit":
         return _edit(request, comment) or back
     if verb == "ban":
         return _ban(request, comment) or back
     if verb not in ACTIONS:
         raise Http404
-    form = ReasonForm(request.POST)
-    if form.is_valid():
+    if form := _reason_form(request):
         ACTIONS[verb](request, comment, form)
-        messages.success(request, f"Comment #{pk}: {verb}.")
+        messages.success(request, _done(verb))
     return back
 
 
@@ -148,18 +195,18 @@ def _edit(request: HttpRequest, comment: Comment) -> HttpResponse | None:
         except ValidationError as error:
             messages.error(request, "; ".join(error.messages))
         else:
-            messages.success(request, f"Comment #{comment.pk} edited; the original is kept.")
+            messages.success(request, _("Comment edited; the original text is kept."))
     return None
 
 
 def _ban(request: HttpRequest, comment: Comment) -> HttpResponse | None:
     form = BanForm(request.POST, comment=comment)
     if not form.is_valid():
-        messages.error(request, "Choose what to ban.")
+        messages.error(request, _("Choose what to ban the commenter by."))
         return None
     data = form.cleaned_data
     days = data["days"]
-    bans = actions.ban_commenter(
+    actions.ban_commenter(
         actor=request.user,
         email=comment.email if "email" in data["targets"] else "",
         domain=comment.email.rpartition("@")[2] if "domain" in data["targets"] else "",
@@ -169,7 +216,13 @@ def _ban(request: HttpRequest, comment: Comment) -> HttpResponse | None:
         reason=data["reason"],
         comment=comment,
     )
-    messages.success(request, f"{len(bans)} bans added.")
+    if days:
+        message = ngettext(
+            "Commenter suspended for %(days)d day.", "Commenter suspended for %(days)d days.", days
+        ) % {"days": days}
+    else:
+        message = _("Commenter banned.")
+    messages.success(request, message)
     return None
 
 

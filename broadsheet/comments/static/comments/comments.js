@@ -21,7 +21,8 @@
   function say(form, text) {
     var box = form.querySelector("[data-form-message]");
     if (!box) { return; }
-    box.textContent = "";
+    box.textContent = "";  // left truly empty, so the box is hidden (:empty)
+    if (!text) { return; }
     var p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
@@ -71,7 +72,10 @@
       if (!data.ok) { say(form, data.message || "Your comment could not be sent."); return; }
       var parentId = form.querySelector("input[name=parent]").value;
       form.querySelector("textarea").value = "";
-      var text = data.visible ? "Your comment is published." : data.message;
+      // The server words the outcome in the reader's language; the fallback is only for an
+      // answer that carries no message.
+      var text = data.message ||
+        (data.visible ? "Your comment is published." : "Your comment is awaiting moderation.");
       if (data.visible) {
         var item = fragment(data.html);
         item.classList.add("comment--new");
@@ -79,11 +83,16 @@
         item.scrollIntoView({ block: "nearest" });
       }
       if (form === mainForm) { say(form, text); return; }
+      // The reply form goes; its outcome takes its place and the focus, so that it is read out
+      // (a status region added with its text already in it is not announced) and the reader
+      // is not left on a button that no longer exists.
       var note = document.createElement("p");
       note.className = "comments__notice";
       note.setAttribute("role", "status");
+      note.tabIndex = -1;
       note.textContent = text;
       form.replaceWith(note);
+      note.focus();
     }).catch(function () {
       button.disabled = false;
       form.removeEventListener("submit", onSubmit);
