@@ -154,6 +154,7 @@ def _insert_articles(sections: list, authors: list, count: int) -> list[int]:
                 has_unpublished_changes=False,
                 first_published_at=published,
                 last_published_at=published,
+                published_at=published,
                 standfirst=STANDFIRST,
                 body=body,
                 published_digest=_text_digest(title, derived["digest_tail"]),
