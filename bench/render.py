@@ -57,7 +57,7 @@ def build() -> dict[str, str]:
     article = (
         ArticlePage.objects.live()
         .filter(reader_comments__isnull=True)
-        .order_by("-first_published_at")
+        .order_by("-published_at")
         .first()
     )
     add_comments(article, COMMENTS)

@@ -111,3 +111,12 @@ def unpublish(page: Page, base_url: str, page_id: int) -> None:
     page.get_by_role("link", name="Unpublish").click()
     page.get_by_role("button", name=re.compile("unpublish", re.I)).first.click()
     expect(page.locator(".messages")).to_contain_text("unpublished", ignore_case=True)
+
+
+def find_in_admin(page: Page, base_url: str, words: str) -> None:
+    """Search the admin's Articles listing the way an editor does: type, press Enter."""
+    page.goto(f"{base_url}/admin/articles/")
+    search = page.locator("input[name=q]").first
+    search.fill(words)
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]q="))

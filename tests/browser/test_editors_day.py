@@ -1,8 +1,10 @@
 """An editor's working day in Wagtail's admin, in Chromium, against the demo newsroom.
 
 Write an article by typing (no slug typed), backdate it, publish on the first try and find it
-on the reader site with that date and an open comment form; schedule one, correct one,
-unpublish one. Screenshots of the admin and reader pages at 1280 and 390 px go to artifacts/.
+on the reader site with that date and an open comment form, and in the admin's search by a
+body word and by its reporter; schedule one, correct one, unpublish one. Moderating from the
+queue, row by row at both widths, is in ``test_moderation_queue.py``. Screenshots of the
+admin and reader pages at 1280 and 390 px go to artifacts/.
 """
 
 from datetime import timedelta
@@ -39,7 +41,7 @@ def late_entry(headline: str, **changes) -> editor.Story:
         headline=headline,
         standfirst="Three late services come back from Monday, the transport office said.",
         paragraphs=[
-            "The first bus leaves the quay at half past eleven and the last at one.",
+            "The first Nightliner bus leaves the quay at half past eleven and the last at one.",
             "Drivers were hired over the summer after a year of cancelled evening runs.",
         ],
         author="Priya Raman",
@@ -74,6 +76,12 @@ def test_editor_backdates_and_publishes_first_time_and_readers_see_that_date(des
         expect(reader.get_by_text("Reading time:")).to_be_visible()
         expect(reader.get_by_role("heading", name="Leave a Comment")).to_be_visible()
         screenshot(reader, f"reader-article-{name}")
+
+    # The editor finds it again by a word of its body and by its reporter's name.
+    for words in ("nightliner", "Priya Raman"):
+        editor.find_in_admin(page, base, words)
+        expect(page.get_by_role("link", name=story.headline)).to_be_visible()
+    screenshot(page, "admin-articles-search-desktop")
 
 
 def test_editor_schedules_corrects_and_unpublishes(desk, open_page):

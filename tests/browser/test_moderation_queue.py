@@ -67,6 +67,16 @@ def test_the_queue_fits_the_screen_with_every_action_in_reach(open_page, queue_u
     else:
         assert len(set(tops)) <= 2, f"filters misaligned: {tops}"
 
+    # One row at a time, by its own buttons: approve the first, reject the next.
+    rows = page.locator("tr[data-comment-row]")
+    first, second = (int(rows.nth(i).get_attribute("data-comment-row")) for i in range(2))
+    rows.nth(0).get_by_role("button", name="Approve").click()
+    expect(page.get_by_text("1 comment approved.")).to_be_visible()
+    page.locator(f"tr[data-comment-row='{second}']").get_by_role("button", name="Reject").click()
+    expect(page.get_by_text("1 comment rejected.")).to_be_visible()
+    assert Comment.objects.get(pk=first).state == CommentState.APPROVED
+    assert Comment.objects.get(pk=second).state == CommentState.REJECTED
+
 
 def test_moderators_move_through_the_queue_with_the_keyboard(open_page, queue_url):
     page = open_page(width=1280)
