@@ -107,7 +107,10 @@ def main() -> None:
                 except Exception as error:  # report every failure and carry on
                     shown = page.locator(".messages, .error-message").all_inner_texts()
                     said = " | ".join(" ".join(text.split()) for text in shown)[:300]
-                    failures.append(f"article {number} at {page.url}: {said or error}")
+                    fields = page.locator(".w-field--error [id$=-label], .w-field--error label")
+                    named = ", ".join(" ".join(t.split()) for t in fields.all_inner_texts())
+                    failures.append(f"article {number} at {page.url}: {said or error} [{named}]")
+                    (var / f"failed-{number}.html").write_text(page.content())
                 seconds.append(time.monotonic() - started)
                 print(f"article {number}: {seconds[-1]:.1f} s", flush=True)
             browser.close()

@@ -48,12 +48,14 @@ def fill_story(page: Page, story: Story) -> None:
     modal = page.locator(".modal-dialog")
     modal.get_by_role("link", name=story.author, exact=True).click()
     expect(modal).to_be_hidden()
+    # The chooser shows the name it took: only then is the byline filled in.
+    expect(page.locator("[data-chooser-title]").get_by_text(story.author).first).to_be_visible()
     if story.published:
         date = page.locator("#id_published_at")
         date.fill(story.published)
         date.press("Escape")  # close the date picker
-    for number, text in enumerate(story.paragraphs):
-        add_paragraph(page, text, first=number == 0)
+    for text in story.paragraphs:
+        add_paragraph(page, text)
     for tag in story.tags:
         tags = page.locator("ul.tagit input").first  # the tag widget's own text box
         tags.click()
@@ -61,15 +63,26 @@ def fill_story(page: Page, story: Story) -> None:
         tags.press("Enter")
 
 
-def add_paragraph(page: Page, text: str, *, first: bool) -> None:
+def add_paragraph(page: Page, text: str) -> None:
     body = page.locator("#panel-child-content-body-content")
+    editors = body.locator("[role=textbox][contenteditable=true]")
+    before = editors.count()
     # The body's "+" opens the block menu; later blocks go after the last one.
     adders = body.locator("button[title='Insert a block'], .c-sf-add-button")
     adders.last.click()
     page.get_by_role("option", name="Paragraph").first.click()
-    editor = body.locator("[role=textbox][contenteditable=true]").last
+    # Type only once the new block's editor is there, or the words land in the one before.
+    expect(editors).to_have_count(before + 1)
+    editor = editors.last
     editor.click()
     editor.press_sequentially(text)
+    # The rich-text editor copies what was typed into the form a moment later (Draftail saves
+    # its state every 250 ms); a person never beats it to the Publish button, a script can.
+    page.wait_for_function(
+        """text => [...document.querySelectorAll('input[name^="body-"][name$="-value"]')]
+            .some(input => input.value.includes(text))""",
+        arg=text,
+    )
 
 
 def publish(page: Page, *, button: str = "Publish", expected: str = "published") -> None:
