@@ -1,5 +1,7 @@
 """Background work for comments, through Django's tasks framework (``TASKS`` setting)."""
 
+import logging
+
 from django.core.mail import EmailMessage
 from django.db.models import Count
 from django.tasks import task
@@ -7,7 +9,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from broadsheet.comments import notifications
-from broadsheet.comments.models import Comment, CommentState
+from broadsheet.comments.models import Comment, CommentState, ModerationAction
+
+logger = logging.getLogger("broadsheet.comments")
 
 
 @task()
@@ -34,8 +38,35 @@ def send_reply_notification(comment_id: int) -> bool:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+    try:
+        message.message()
+    except ValueError as error:  # Django's BadHeaderError: a header would hold a line break
+        _unbuildable(reply, target, error)
+        return False
     message.send()
     return True
+
+
+def _unbuildable(reply: Comment, target: Comment, error: ValueError) -> None:
+    """Say, in the log and in the reply's moderation history, that a notification was lost.
+
+    Building fails the same way every time, so there is nothing to retry; stored names from
+    before names were checked (``actions.names``) are the known cause.
+    """
+    logger.error(
+        "Reply notification for comment %s (answering comment %s, article %s) "
+        "could not be built and was not sent: %s",
+        reply.pk,
+        target.pk,
+        reply.article_id,
+        error,
+    )
+    ModerationAction.objects.create(
+        action="notification-failed",
+        comment=reply,
+        article_id=reply.article_id,
+        reason=f"Reply notification to the author of comment {target.pk} not sent: {error}"[:500],
+    )
 
 
 @task()

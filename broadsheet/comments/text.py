@@ -1,4 +1,4 @@
-"""Pure helpers for comment text: rendering, normalising for word lists, hashing identities."""
+"""Pure helpers for comment text and names: rendering, normalising, hashing identities."""
 
 import functools
 import re
@@ -78,6 +78,41 @@ def normalise(text: str) -> str:
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = _SYMBOL_IN_WORD.sub(lambda m: _SYMBOLS[m.group()], text)
     return text.translate(_LOOKALIKES)
+
+
+# Characters that reorder or hide text without showing: the bidirectional embeddings, overrides
+# and isolates, the left-to-right, right-to-left and Arabic letter marks, the zero-width space,
+# non-joiner and joiner, the word joiner and the zero-width no-break space (byte order mark).
+_INVISIBLE = dict.fromkeys(
+    [0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A), 0xFEFF]
+)
+# Control characters, and the Unicode line and paragraph separators.
+_CONTROL_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def has_control_characters(name: str) -> bool:
+    """Whether ``name`` holds a line break, a tab or any other control character."""
+    return any(unicodedata.category(ch) in _CONTROL_CATEGORIES for ch in name)
+
+
+def clean_name(name: str) -> str:
+    """A commenter's name as it is stored and shown.
+
+    Invisible characters that could reorder the comment's header or hide a difference between
+    two names are removed, then NFKC turns full-width letters and ligatures into plain ones, and
+    every run of whitespace becomes one space, with none at the ends. Line breaks count as
+    whitespace here; callers that refuse them ask :func:`has_control_characters` first.
+    """
+    return " ".join(unicodedata.normalize("NFKC", name.translate(_INVISIBLE)).split())
+
+
+def name_key(name: str) -> str:
+    """What a name reads as, to tell whether one could be taken for another.
+
+    :func:`clean_name`, then :func:`normalise` (case, accents, look-alike letters, leetspeak),
+    keeping letters and digits only: "M0ira  Réed." and "moira reed" have the same key.
+    """
+    return re.sub(r"[\W_]+", "", normalise(clean_name(name)))
 
 
 def phrase_pattern(phrase: str) -> re.Pattern:

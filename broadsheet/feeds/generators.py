@@ -7,8 +7,9 @@ Every item the feed classes add carries, besides Django's standard fields, three
 * ``content_html`` -- the full text as HTML, or ``None`` when the feed carries summaries;
 * ``image`` -- a ``FeedImage`` (hero photo rendition) or ``None``.
 
-The XML is written through Django's ``SimplerXMLGenerator`` handler like the stock generators;
-the JSON through ``json.dumps``.
+The XML is written through :class:`XMLSafeGenerator`, Django's ``SimplerXMLGenerator`` handler
+dropping the characters XML cannot hold (:mod:`broadsheet.feeds.xmltext`) where Django's would
+refuse the whole feed; the JSON through ``json.dumps``, which escapes them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import IO, Any
 
 from django.utils import feedgenerator
 from django.utils.xmlutils import SimplerXMLGenerator
+
+from broadsheet.feeds.xmltext import xml_safe
 
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -46,6 +49,21 @@ class FeedImage:
     credit: str = ""
 
 
+class XMLSafeGenerator(SimplerXMLGenerator):
+    """Django's XML handler, but text and attribute values lose what XML 1.0 cannot carry.
+
+    One approved comment with a control character in it would otherwise turn its article's
+    comment feeds into errors until a moderator found and removed it.
+    """
+
+    def characters(self, content: str) -> None:
+        super().characters(xml_safe(content) if isinstance(content, str) else content)
+
+    def startElement(self, name: str, attrs: dict[str, str]) -> None:
+        safe = {key: xml_safe(v) if isinstance(v, str) else v for key, v in attrs.items()}
+        super().startElement(name, safe)
+
+
 def _write_media(handler: SimplerXMLGenerator, image: FeedImage | None) -> None:
     # No media:description for the alt text: feedparser (and readers built on it) would take
     # it for the entry's content.
@@ -69,6 +87,18 @@ def _write_media(handler: SimplerXMLGenerator, image: FeedImage | None) -> None:
 class NewsRssFeed(feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with every byline name (``dc:creator``), full text and a Media RSS picture."""
 
+    def write(self, outfile: IO[str], encoding: str) -> None:
+        # Django's RssFeed.write, with our handler in place of SimplerXMLGenerator.
+        handler = XMLSafeGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("rss", self.rss_attributes())
+        handler.startElement("channel", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        self.endChannelElement(handler)
+        handler.endElement("rss")
+
     def rss_attributes(self) -> dict[str, str]:
         return {
             **super().rss_attributes(),
@@ -90,6 +120,15 @@ class NewsRssFeed(feedgenerator.Rss201rev2Feed):
 
 class NewsAtomFeed(feedgenerator.Atom1Feed):
     """Atom 1.0 with one ``author`` per byline name, full ``content`` and a Media RSS picture."""
+
+    def write(self, outfile: IO[str], encoding: str) -> None:
+        # Django's Atom1Feed.write, with our handler in place of SimplerXMLGenerator.
+        handler = XMLSafeGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def root_attributes(self) -> dict[str, str]:
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS_NS}

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds.links import topic_path
+from broadsheet.feeds.xmltext import xml_safe
 from broadsheet.metadata.absolute import absolute_url, page_url
 
 DEFAULT_PAGE_SIZE = 5000
@@ -156,7 +157,8 @@ class NewsSitemap(ArticleSitemap):
         return super().items().filter(published_at__gte=since).order_by("-published_at", "-pk")
 
     def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
-        publication = SiteSettings.for_request(self.request).site_name
+        # The only free text in any sitemap; locations are URLs built from slugs.
+        publication = xml_safe(SiteSettings.for_request(self.request).site_name)
         language = news_language()
         urls = super()._urls(page, protocol, domain)
         for url in urls:
@@ -164,7 +166,7 @@ class NewsSitemap(ArticleSitemap):
                 "publication_name": publication,
                 "language": language,
                 "publication_date": url["item"].published_at,
-                "title": url["item"].title,
+                "title": xml_safe(url["item"].title),
             }
         return urls
 

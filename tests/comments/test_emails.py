@@ -1,12 +1,14 @@
 """Reply notifications, one-click unsubscribe, the moderators' digest."""
 
+import logging
 import re
 
 import pytest
 from django.core import mail
 
-from broadsheet.comments.models import Comment
-from tests.comments.helpers import last_comment, post_comment
+from broadsheet.comments.actions.names import CONTROL_CHARACTERS
+from broadsheet.comments.models import BannedWord, Comment, ModerationAction
+from tests.comments.helpers import last_comment, post_comment, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +50,6 @@ def test_no_email_without_opt_in(client, article, comment_settings):
 
 
 def test_held_reply_notifies_only_once_approved(client, article, opted_in, moderator):
-    from broadsheet.comments.models import BannedWord
-
     BannedWord.objects.create(word="timetable", kind="suspect")
     reply = reply_to(client, article, opted_in, text="Check the timetable.")
     assert mail.outbox == []
@@ -58,6 +58,41 @@ def test_held_reply_notifies_only_once_approved(client, article, opted_in, moder
     client.post(f"/admin/comments/{reply.pk}/reject/")
     client.post(f"/admin/comments/{reply.pk}/approve/")
     assert len(mail.outbox) == 1
+
+
+def test_reply_under_a_name_with_a_line_break_is_refused_at_submission(client, article, opted_in):
+    response = post_comment(
+        client,
+        article,
+        parent=opted_in.pk,
+        name="Ben Harrow\nBcc: everyone@r.example",
+        email="ben@r.example",
+        text="A reply that would never be announced.",
+    )
+    assert response.status_code == 400
+    field = soup(response).find("input", attrs={"name": "name"}).find_parent("p")
+    assert [item.get_text() for item in field.select(".errorlist li")] == [CONTROL_CHARACTERS]
+    assert last_comment() == opted_in
+    assert mail.outbox == []
+
+
+def test_a_notification_that_cannot_be_built_is_logged_and_kept_in_the_history(
+    client, article, opted_in, moderator, caplog
+):
+    # A held reply whose name was stored with a line break, before names were checked.
+    BannedWord.objects.create(word="timetable", kind="suspect")
+    reply = reply_to(client, article, opted_in, text="Check the timetable.")
+    Comment.objects.filter(pk=reply.pk).update(name="Ben Harrow\nBcc: everyone@r.example")
+    client.force_login(moderator)
+    with caplog.at_level(logging.ERROR, logger="broadsheet.comments"):
+        client.post(f"/admin/comments/{reply.pk}/approve/")
+    assert mail.outbox == []
+    [record] = [r for r in caplog.records if r.name == "broadsheet.comments"]
+    assert record.levelno == logging.ERROR
+    assert f"comment {reply.pk} (answering comment {opted_in.pk}" in record.getMessage()
+    entry = ModerationAction.objects.get(comment=reply, action="notification-failed")
+    assert f"author of comment {opted_in.pk} not sent" in entry.reason
+    assert "notification-failed" in client.get(f"/admin/comments/{reply.pk}/").content.decode()
 
 
 def test_one_click_unsubscribe_stops_notifications(client, article, opted_in):

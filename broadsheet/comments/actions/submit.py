@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from broadsheet.comments import pipeline
 from broadsheet.comments.actions._state import DECISION_STATE, announce, change_state, log
+from broadsheet.comments.actions.names import check_name
 from broadsheet.comments.models import Comment, CommentState, CommentVerdict, Policy, policy_for
 from broadsheet.comments.pipeline import Refused, Submission
 from broadsheet.comments.text import fingerprint
 
 EDIT_WINDOW = timedelta(minutes=10)
-NAME_MAX_LENGTH = 80
 
 
 def submit_comment(
@@ -35,7 +35,8 @@ def submit_comment(
     """Run the pipeline over a new comment and store it with every verdict.
 
     Raises :class:`Refused` when comments are closed or a check refuses the submission (nothing
-    is stored then), and ``ValidationError`` for text the form should not have let through.
+    is stored then), and ``ValidationError`` for text the form should not have let through or
+    a name :func:`~broadsheet.comments.actions.names.check_name` refuses.
     """
     now = now or timezone.now()
     policy = policy or policy_for(article, now=now)
@@ -46,8 +47,9 @@ def submit_comment(
         email = email or user.email
     else:
         user = None
-    text, name = text.strip(), name.strip()[:NAME_MAX_LENGTH]
-    _validate(text=text, name=name, policy=policy)
+    text = text.strip()
+    _validate_text(text=text, policy=policy)
+    name = check_name(name=name, user=user)
     submission = Submission(
         article=article,
         text=text,
@@ -69,7 +71,7 @@ def submit_comment(
     return comment
 
 
-def _validate(*, text: str, name: str, policy: Policy) -> None:
+def _validate_text(*, text: str, policy: Policy) -> None:
     if not text:
         raise ValidationError({"text": "Please write a comment."})
     if len(text) > policy.max_length:
@@ -79,8 +81,6 @@ def _validate(*, text: str, name: str, policy: Policy) -> None:
                 f"(this has {len(text)})."
             }
         )
-    if not name:
-        raise ValidationError({"name": "Please give a name."})
 
 
 def _placement(parent: Comment | None, max_depth: int) -> tuple[Comment | None, int]:
@@ -170,7 +170,7 @@ def edit_comment(
     if not by_moderator and not can_still_edit(comment, now=now):
         raise Refused("The time for editing this comment has passed.", status=403, code="window")
     policy = policy_for(comment.article, now=now)
-    _validate(text=text, name=comment.name, policy=policy)
+    _validate_text(text=text, policy=policy)
     if by_moderator and not comment.original_text:
         comment.original_text = comment.text
     comment.text, comment.edited_at, comment.fingerprint = text, now, fingerprint(text)
