@@ -1,12 +1,16 @@
 """``/healthz`` and ``/readyz`` for load balancers and service managers.
 
-Both are answered by :class:`HealthCheckMiddleware`, placed first in ``MIDDLEWARE``, so they
-work for any Host header (a balancer probes by IP), over plain HTTP behind TLS termination,
-and without touching the site's own database queries. Neither is ever cached.
+Both are answered by :class:`HealthCheckMiddleware`, placed before every other middleware but
+the method check (``broadsheet.ops.methods``), so they work for any Host header (a balancer
+probes by IP), over plain HTTP behind TLS termination, and without touching the site's own
+database queries. Neither is ever cached.
 
 * ``/healthz``: the process is up and answering. No I/O.
-* ``/readyz``: the database and the cache answer, and every migration is applied. 503 with
-  the failing checks otherwise, so a balancer keeps traffic away from a half-deployed server.
+* ``/readyz``: the database answers and every migration is applied. 503 with the failing
+  checks otherwise, so a balancer keeps traffic away from a half-deployed server. The cache's
+  state is reported too ("degraded" while Redis is unreachable) but never fails the check:
+  pages and comments are served without it (``broadsheet.caching.resilient``), and a Redis
+  outage must not take every app server out of the balancer at once.
 """
 
 import logging
@@ -17,6 +21,8 @@ from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from broadsheet.caching.resilient import ResilientRedisCache
 
 logger = logging.getLogger("broadsheet.ops")
 
@@ -30,19 +36,22 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def readyz(request: HttpRequest) -> HttpResponse:
     checks = {
         "database": _check(_database),
-        "cache": _check(_cache),
+        "cache": _cache(),
         "migrations": _check(_migrations),
     }
-    ready = all(result == "ok" for result in checks.values())
-    status = 200 if ready else 503
-    body = {"status": "ok" if ready else "unavailable", "checks": checks}
-    return _no_store(JsonResponse(body, status=status))
+    ready = checks["database"] == checks["migrations"] == "ok"
+    if not ready:
+        status = "unavailable"
+    else:
+        status = "ok" if checks["cache"] == "ok" else "degraded"
+    body = {"status": status, "checks": checks}
+    return _no_store(JsonResponse(body, status=200 if ready else 503))
 
 
 def _check(probe: Callable[[], str]) -> str:
     try:
         return probe()
-    except Exception as error:  # any failure means "not ready"; the reason goes in the body
+    except Exception as error:  # any failure counts; the reason goes in the body
         logger.warning("Readiness check %s failed: %r", probe.__name__, error)
         return f"error: {type(error).__name__}"
 
@@ -55,6 +64,14 @@ def _database() -> str:
 
 
 def _cache() -> str:
+    cache = caches["default"]
+    if isinstance(cache, ResilientRedisCache):
+        # Logs the outage and the recovery itself, once each, not once per probe.
+        return "ok" if cache.reachable() else "unreachable"
+    return _check(_read_back)
+
+
+def _read_back() -> str:
     cache = caches["default"]
     key, value = "broadsheet:readyz", uuid.uuid4().hex
     cache.set(key, value, timeout=10)

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # 405 for methods a path does not take (before CSRF's 403), HEAD served as GET without body.
+    "broadsheet.ops.methods.AllowedMethodsMiddleware",
     "broadsheet.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before sessions, CSRF and messages: it must see the cookies they set.
@@ -158,14 +160,17 @@ if env.get("MEDIA_BUCKET"):  # media in S3-compatible object storage (the `s3` e
     )
 
 if env.get("REDIS_URL"):
+    # Django's Redis cache, but an unreachable Redis is a cache that misses (and is logged
+    # once), not a 500 on every page: broadsheet/caching/resilient.py.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "broadsheet.caching.resilient.ResilientRedisCache",
             "LOCATION": env.get("REDIS_URL"),
             "KEY_PREFIX": env.get("REDIS_KEY_PREFIX", "broadsheet"),
         }
     }
-    # Sessions read from Redis, written through to the database (they survive a Redis restart).
+    # Sessions read from Redis, written through to the database: they survive a Redis restart
+    # and, read from the database, an outage.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.test import override_settings
 from django.utils import timezone
 
+from broadsheet.caching.resilient import ResilientRedisCache
 from broadsheet.comments.models import Policy
 from broadsheet.comments.pipeline import Refused
 from broadsheet.comments.pipeline.base import Submission
@@ -22,7 +23,7 @@ def redis_prefix():
     prefix = f"broadsheet-test-{uuid.uuid4().hex[:12]}"
     cache_settings = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "broadsheet.caching.resilient.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -39,9 +40,7 @@ def redis_prefix():
 
 def other_app_server(prefix: str):
     """A second, independent connection, as another app server process would have."""
-    from django.core.cache.backends.redis import RedisCache
-
-    return RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    return ResilientRedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
 
 
 def test_values_written_by_one_app_server_are_read_by_another(redis_prefix):

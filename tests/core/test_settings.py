@@ -58,7 +58,7 @@ def test_production_reads_database_cache_tasks_and_hosts_from_the_environment():
     assert result.stdout.split(" ", 4) == [
         "False",
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "broadsheet.caching.resilient.ResilientRedisCache",
         "django_tasks_db.DatabaseBackend",
         "['news.example.org', 'www.news.example.org']\n",
     ]

@@ -117,6 +117,20 @@ def test_serve_answers_health_and_reader_pages(served):
     assert "public" in headers["Cache-Control"]
 
 
+def test_head_requests_get_headers_only_and_gunicorn_drops_no_body(served):
+    for path in ("/", "/healthz", "/readyz"):
+        request = urllib.request.Request(served["base"] + path, method="HEAD")  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+                assert response.read() == b""
+        except urllib.error.HTTPError as error:  # the front page of a site with no pages yet
+            assert error.code == 404
+            assert int(error.headers["Content-Length"]) > 0
+    time.sleep(0.5)
+
+    assert "no-body response" not in served["log"].read_text()
+
+
 def test_static_files_have_hashed_names_and_far_future_caching(served):
     manifest = json.loads((served["var"] / "static" / "staticfiles.json").read_text())
     hashed = manifest["paths"]["site/css/site.css"]

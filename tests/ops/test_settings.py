@@ -39,7 +39,9 @@ def test_plain_production_uses_disk_media_and_hashed_static_files():
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
     middleware = settings["middleware"]
-    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == 2
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == (
+        middleware.index("django.middleware.security.SecurityMiddleware") + 1
+    )
     assert settings["frontend_cache"] == {}
 
 
@@ -73,7 +75,10 @@ def test_postgres_gets_persistent_connections_or_a_pool():
 def test_redis_serves_cache_and_sessions():
     settings = production_settings(BROADSHEET_REDIS_URL="redis://cache.internal:6379/0")
 
-    assert settings["caches"]["default"]["BACKEND"].endswith("RedisCache")
+    assert settings["caches"]["default"]["BACKEND"] == (
+        "broadsheet.caching.resilient.ResilientRedisCache"
+    )
+    assert settings["caches"]["fragments"]["BACKEND"] == settings["caches"]["default"]["BACKEND"]
     assert settings["session_engine"] == "django.contrib.sessions.backends.cached_db"
 
 

@@ -1,4 +1,11 @@
-"""Flood control per IP hash and per commenter, counted in Django's cache (Redis in production)."""
+"""Flood control per IP hash and per commenter, counted in Django's cache (Redis in production).
+
+Fails open: while Redis is unreachable the cache forgets every count
+(``broadsheet.caching.resilient``), so every post passes this check. Refusing every reader's
+comment for as long as an outage lasts would be worse than a while without flood control. The
+checks that read the database (bans, word lists, duplicates, links, the learned filter,
+premoderation) still run: only the pace of posting goes unchecked.
+"""
 
 from django.core.cache import cache
 
