@@ -23,7 +23,6 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -59,23 +58,7 @@ def seconds_until_shown(stack: Stack, paths: list[str], text: str, since: float)
 
 
 def post_held_comment(stack: Stack, article_id: int, text: str) -> None:
-    token = json.loads(request(f"{stack.varnish}/comments/token/{article_id}/").body)["token"]
-    time.sleep(3.2)  # the pipeline refuses forms sent faster than a person types
-    body = urlencode(
-        {"name": "Ines", "email": f"{uuid.uuid4().hex[:10]}@readers.example", "text": text,
-         "token": token, "website": ""}
-    ).encode()  # fmt: skip
-    answer = request(
-        f"{stack.varnish}/comments/post/{article_id}/",
-        method="POST",
-        data=body,
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/json",
-            "Origin": stack.varnish,
-        },
-        timeout=30,
-    )
+    answer = stack.post_comment(article_id, stack.form_token(article_id), text)
     if answer.status != 201 or json.loads(answer.body)["visible"]:
         raise RuntimeError(f"the comment was not held: {answer.status} {answer.body}")
 

@@ -18,8 +18,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import psycopg
 import redis
@@ -237,6 +239,30 @@ class Stack:
             f"vcl_path={self.tmp}:{REPO / 'deploy' / 'varnish'}",
         )
         self.wait_for(self.varnish + "/readyz", "varnish")
+
+    def form_token(self, article_id: int) -> str:
+        """A comment form timestamp, old enough for the pipeline's "sent too fast" check."""
+        token = json.loads(request(f"{self.varnish}/comments/token/{article_id}/").body)["token"]
+        time.sleep(3.2)
+        return token
+
+    def post_comment(self, article_id: int, token: str, text: str) -> Response:
+        """A reader's comment through Varnish, as the page's script sends it (JSON answer)."""
+        body = urlencode(
+            {"name": "Ines", "email": f"{uuid.uuid4().hex[:10]}@readers.example", "text": text,
+             "token": token, "website": ""}
+        ).encode()  # fmt: skip
+        return request(
+            f"{self.varnish}/comments/post/{article_id}/",
+            method="POST",
+            data=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+                "Origin": self.varnish,
+            },
+            timeout=30,
+        )
 
     def varnish_counter(self, name: str) -> int:
         """A counter of this stack's Varnish, e.g. ``MAIN.n_gunzip``."""

@@ -11,7 +11,6 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode
 
 import pytest
 
@@ -65,24 +64,6 @@ def until_shows(stack: Stack, path: str, text: str, headers: dict[str, str] = PL
         time.sleep(0.05)
 
 
-def post_comment(stack: Stack, article_id: int, token: str, text: str) -> Response:
-    body = urlencode(
-        {"name": "Ines", "email": f"{uuid.uuid4().hex[:10]}@readers.example", "text": text,
-         "token": token, "website": ""}
-    ).encode()  # fmt: skip
-    return request(
-        f"{stack.varnish}/comments/post/{article_id}/",
-        method="POST",
-        data=body,
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/json",
-            "Origin": stack.varnish,
-        },
-        timeout=30,
-    )
-
-
 def cached_for_both(stack: Stack, path: str) -> dict[str, Response]:
     """Fetch ``path`` until both stored copies are hits; the second answer of each."""
     answers = {}
@@ -96,13 +77,6 @@ def cached_for_both(stack: Stack, path: str) -> dict[str, Response]:
 def object_id(response: Response) -> str:
     """The id of the stored object a hit came from (second number of X-Varnish)."""
     return response.header("X-Varnish").split()[1]
-
-
-def form_token(stack: Stack, article_id: int) -> str:
-    """A form timestamp old enough for the pipeline's "sent too fast" check."""
-    token = json.loads(get(stack, f"/comments/token/{article_id}/").body)["token"]
-    time.sleep(3.2)
-    return token
 
 
 def test_anonymous_article_is_a_cache_hit_the_second_time(stack):
@@ -170,7 +144,7 @@ def test_a_published_change_shows_through_varnish_before_the_copies_expire(stack
 def test_an_approved_comment_shows_through_varnish_before_the_copies_expire(stack):
     article = stack.articles[2]
     text = "The early ferry will help the night shift at the boatyard, thank you."
-    posted = post_comment(stack, article["id"], form_token(stack, article["id"]), text)
+    posted = stack.post_comment(article["id"], stack.form_token(article["id"]), text)
     assert posted.status == 201, posted.body
     assert json.loads(posted.body)["visible"] is False  # first comments wait for a moderator
     for cached in cached_for_both(stack, article["url"]).values():
@@ -221,7 +195,7 @@ def test_signed_in_readers_never_get_a_cached_page_or_each_others(stack):
 
 def test_killing_an_app_server_mid_load_loses_no_accepted_comment(stack):
     article = stack.articles[3]
-    token = form_token(stack, article["id"])
+    token = stack.form_token(article["id"])
     answers: list[tuple[str, int]] = []
     lock = threading.Lock()
     killed = threading.Event()
@@ -229,7 +203,7 @@ def test_killing_an_app_server_mid_load_loses_no_accepted_comment(stack):
     def send(number: int) -> None:
         text = f"Comment {number} about the ferry: {uuid.uuid4().hex}"
         try:
-            status = post_comment(stack, article["id"], token, text).status
+            status = stack.post_comment(article["id"], token, text).status
         except OSError:
             status = 0
         with lock:
