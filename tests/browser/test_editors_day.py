@@ -69,6 +69,11 @@ def test_editor_backdates_and_publishes_first_time_and_readers_see_that_date(des
 
     article = written(story.headline)
     assert article.live and article.slug == "night-buses-return-to-the-harbour-route"
+    phone = open_page(width=WIDTHS["mobile"])
+    phone.context.add_cookies(page.context.cookies())
+    phone.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    expect(phone.locator("#id_published_at")).to_have_value("2025-12-06 10:30")
+    screenshot(phone, "admin-editor-mobile")
     for name, width in WIDTHS.items():
         reader = open_page(width=width)
         reader.goto(base + article.url)
