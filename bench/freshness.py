@@ -69,18 +69,12 @@ def main() -> None:
     args = parser.parse_args()
 
     stack = Stack(name=f"broadsheet_fresh_{time.time_ns()}", settings_module="tests.e2e.settings")
-    console = None
     publish: list[float] = []
     approve: list[float] = []
     try:
-        stack.start()
-        console = stack.console()
-        built = console("build", host="127.0.0.1", port=stack.varnish_port, articles=4)
-        stack.start_servers()
-        deadline = time.monotonic() + 120
-        while console("queued")["queued"] and time.monotonic() < deadline:
-            time.sleep(0.2)
-        edited, commented = built["articles"][1], built["articles"][2]
+        articles = stack.start_newsroom(articles=4)
+        console = stack.console_
+        edited, commented = articles[1], articles[2]
         pages = [edited["url"], "/", "/city/"]
         for number in range(1, args.rounds + 1):
             for path in pages:
@@ -100,8 +94,6 @@ def main() -> None:
                 flush=True,
             )
     finally:
-        if console is not None:
-            console.close()
         stack.stop()
 
     print(f"\n{args.rounds} rounds, 2 app servers x 2 workers, Varnish, worker polling every 0.1 s")

@@ -122,6 +122,7 @@ class Stack:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     varnish_pid: int | None = None
     database_created: bool = False
+    console_: "Console | None" = None  # editor and moderator actions, from start_newsroom()
 
     # Addresses -----------------------------------------------------------------------------
 
@@ -165,6 +166,23 @@ class Stack:
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("collectstatic", "--no-input", "-v", "0")
         return self
+
+    def start_newsroom(self, articles: int) -> list[dict]:
+        """:meth:`start`, a newsroom of ``articles`` built through :attr:`console_`, then the
+        servers, once the tasks the build queued are done; the articles' ids and URLs.
+
+        The console stays open for the caller's actions; :meth:`stop` closes it.
+        """
+        self.start()
+        self.console_ = self.console()
+        built = self.console_("build", host="127.0.0.1", port=self.varnish_port, articles=articles)
+        self.start_servers()
+        # Building the site queued search, reference-index and purge tasks; let the worker
+        # finish them so they do not purge pages in the middle of a measurement or a test.
+        deadline = time.monotonic() + 120
+        while self.console_("queued")["queued"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return built["articles"]
 
     def start_servers(self) -> None:
         """App servers, worker and Varnish (after :meth:`start` and loading content)."""
@@ -295,6 +313,9 @@ class Stack:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
+        if self.console_ is not None:
+            self.console_.close()
+            self.console_ = None
         for name in list(self.processes):
             process = self.processes[name]
             if process.poll() is None:

@@ -31,23 +31,10 @@ FORM_TOKEN = re.compile(r'(?<=<input type="hidden" name="token" value=")[^"]*')
 @pytest.fixture(scope="module")
 def stack():
     stack = Stack(settings_module="tests.e2e.settings")
-    console = None
     try:
-        stack.start()
-        console = stack.console()
-        built = console("build", host="127.0.0.1", port=stack.varnish_port, articles=4)
-        stack.start_servers()
-        # Building the site queued search, reference-index and purge tasks; let the worker
-        # finish them so they do not purge pages in the middle of a test.
-        deadline = time.monotonic() + 120
-        while console("queued")["queued"] and time.monotonic() < deadline:
-            time.sleep(0.2)
-        stack.console_ = console
-        stack.articles = built["articles"]
+        stack.articles = stack.start_newsroom(articles=4)
         yield stack
     finally:
-        if console is not None:
-            console.close()
         stack.stop()
 
 
