@@ -42,6 +42,11 @@ def sign_in(page: Page, queue_url: str) -> None:
     page.wait_for_url(queue_url)
 
 
+def shortcuts_ready(page: Page) -> None:
+    """The queue's shortcuts are listening: keys pressed before its script ran do nothing."""
+    expect(page.locator("[data-comment-queue][data-shortcuts-ready]")).to_have_count(1)
+
+
 def fits(page: Page, selector: str) -> bool:
     """Every match lies within the window's width, and the page does not scroll sideways."""
     rights = page.locator(selector).evaluate_all(
@@ -84,6 +89,7 @@ def test_moderators_move_through_the_queue_with_the_keyboard(open_page, queue_ur
     rows = page.locator("tr[data-comment-row]")
     first, second = (int(rows.nth(i).get_attribute("data-comment-row")) for i in range(2))
 
+    shortcuts_ready(page)
     search = page.locator(".comment-queue-filters input[name=q]")
     search.press("a")  # typing in a field is not a shortcut
     expect(search).to_have_value("a")
@@ -98,13 +104,12 @@ def test_moderators_move_through_the_queue_with_the_keyboard(open_page, queue_ur
     page.keyboard.press("x")
     expect(rows.nth(1).locator("input[name=ids]")).to_be_checked()
     page.keyboard.press("a")
-    page.wait_for_url("**/queue/pending/")
     expect(page.get_by_text("1 comment approved.")).to_be_visible()
+    shortcuts_ready(page)
     assert Comment.objects.get(pk=second).state == CommentState.APPROVED
     assert Comment.objects.get(pk=first).state == CommentState.PENDING
 
     page.keyboard.press("j")
     page.keyboard.press("s")
-    page.wait_for_url("**/queue/pending/")
     expect(page.get_by_text("1 comment marked as spam.")).to_be_visible()
     assert Comment.objects.get(pk=first).state == CommentState.SPAM

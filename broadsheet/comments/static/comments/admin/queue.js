@@ -54,4 +54,5 @@
     var button = verb && row.querySelector("button[data-shortcut='" + verb + "']");
     if (button) { event.preventDefault(); button.click(); }
   });
+  table.setAttribute("data-shortcuts-ready", "");
 })();
