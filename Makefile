@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/broadsheet
+# One pytest process per core; a test module (and its module-wide stack or server) stays on one.
+PYTEST_ARGS ?= -n auto --dist loadscope
 
 .PHONY: demo test lint format check pytest pytest-postgres clean
 
@@ -40,10 +42,10 @@ check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=broadsheet.settings.test $(BIN)/broadsheet makemigrations --check --dry-run
 
 pytest: $(VENV)/.installed node_modules/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 pytest-postgres: $(VENV)/.installed node_modules/.installed
-	BROADSHEET_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	BROADSHEET_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -21,10 +21,12 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from broadsheet.articles import selectors
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
 from broadsheet.articles.reading_time import count_words, html_to_text, reading_time_minutes
 from broadsheet.caching import fragments, memo
 from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
+from broadsheet.core.pagination import paginate
 from broadsheet.images.models import Photo
 
 # A publication date this far ahead of the clock is still "now" (clocks and forms drift).
@@ -122,10 +124,10 @@ class HomePage(RememberedPrivacy, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from broadsheet.site.pages import front_page_context  # the site app reads these models
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page_context(self, request))
+        # Read only when rendered: anonymous readers usually get the stories and the section
+        # blocks from shared fragments (home_page.html), which change only when an article does.
+        context["front"] = SimpleLazyObject(lambda: selectors.front_page(self, request))
         return context
 
 
@@ -142,10 +144,14 @@ class SectionPage(RememberedPrivacy, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from broadsheet.site.pages import section_page_context  # the site app reads these models
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(section_page_context(self, request))
+        # Read only when rendered (a page past the end raises Http404 then): anonymous readers
+        # usually get the listing from a shared fragment (section_page.html).
+        listing = SimpleLazyObject(
+            lambda: paginate(request, selectors.listing_articles(request).child_of(self))
+        )
+        context["listing"] = listing
+        context["articles"] = SimpleLazyObject(lambda: listing.items)
         return context
 
 
@@ -368,10 +374,8 @@ class ArticlePage(RememberedPrivacy, Page):
             lambda: [link.author for link in self.article_authors.select_related("author")]
         )
         context["corrections"] = self.corrections.all()
-        from broadsheet.site.selectors import live_sections, section_of  # reads these models
-
         # From the navigation's per-request list, so naming the section costs no query.
-        context["section"] = section_of(self, live_sections(request))
+        context["section"] = selectors.section_of(self, selectors.live_sections(request))
         return context
 
     @cached_property

@@ -8,7 +8,7 @@ behind a CDN. Fragments are shared by anonymous readers only, never in previews.
 Invalidation is exact and needs no deletion. A fragment's key holds the current values of the
 :class:`~broadsheet.caching.models.Generation` rows it depends on, read from the database in
 one query per request; the same events that purge the HTTP cache move those values
-(``broadsheet.caching.handlers``), so after a change no request can find the old fragment. The
+(``broadsheet.freshness.handlers``), so after a change no request can find the old fragment. The
 rows live in the database rather than the cache so that every process agrees on them, even with
 the in-process cache of the embedded setup. Old fragments simply expire
 (``BROADSHEET_FRAGMENT_CACHE_TIMEOUT``, by default the HTTP cache's ``s-maxage``).

@@ -3,7 +3,7 @@
 Every request reaching an app server finds its site, the site's settings, the page at its path,
 whether any page is private and the sections for the navigation. None of that changes unless
 the content generation moves (``fragments.CONTENT``: publishing, unpublishing, moving a page,
-a site, settings, an author or a privacy change — ``broadsheet.caching.handlers``). So each
+a site, settings, an author or a privacy change — ``broadsheet.freshness.handlers``). So each
 process keeps the answers in memory under the generation it read at the start of the request
 (:class:`~broadsheet.core.middleware.SiteTimezoneMiddleware` does), and a request reading a new
 number never sees an answer from before it: the same exactness as the shared fragments, at the

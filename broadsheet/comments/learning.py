@@ -12,6 +12,7 @@ from django.db import transaction
 
 from broadsheet.caching import fragments, memo
 from broadsheet.comments.models import Comment, SpamFilterState
+from broadsheet.comments.spamfilter import SpamFilter
 
 SPAM, HAM = "spam", "ham"
 
@@ -20,12 +21,6 @@ SPAM, HAM = "spam", "ham"
 # (in any process; teach() saves the row, which moves updated_at).
 _parsed: dict[str, tuple[tuple[int, datetime], object]] = {}
 _parsed_lock = threading.Lock()
-
-
-def _filter_class():
-    from broadsheet.comments.spamfilter import SpamFilter  # noqa: PLC0415 - written separately
-
-    return SpamFilter
 
 
 def load_filter():
@@ -43,14 +38,14 @@ def load_filter():
         under=fragments.SPAM_FILTER,
     )
     if key is None:
-        return _filter_class()()
+        return SpamFilter()
     kept = _parsed.get("filter")
     if kept is not None and kept[0] == tuple(key):
         return kept[1]
     row = SpamFilterState.objects.filter(pk=key[0]).first()
     if row is None or not row.state:
-        return _filter_class()()
-    spam_filter = _filter_class().from_dict(row.state)
+        return SpamFilter()
+    spam_filter = SpamFilter.from_dict(row.state)
     with _parsed_lock:
         _parsed["filter"] = ((row.pk, row.updated_at), spam_filter)
     return spam_filter
@@ -65,7 +60,7 @@ def teach(comment: Comment, *, is_spam: bool) -> None:
     row = SpamFilterState.objects.select_for_update().order_by("pk").first()
     if row is None:
         row = SpamFilterState.objects.create(state={})
-    spam_filter = _filter_class().from_dict(row.state) if row.state else _filter_class()()
+    spam_filter = SpamFilter.from_dict(row.state) if row.state else SpamFilter()
     if comment.trained_as:
         spam_filter.unlearn(comment.text, is_spam=comment.trained_as == SPAM)
     spam_filter.learn(comment.text, is_spam=is_spam)

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from broadsheet.articles.models import ArticlePage
 from broadsheet.caching import memo
 from broadsheet.comments.links import reader_links
 from broadsheet.comments.models import Comment, CommentState, Policy
@@ -171,7 +172,6 @@ def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
     only) is kept in the cache for :data:`RANKING_SECONDS`; titles and addresses are read
     in one query, remembered by the process until the content changes.
     """
-    from broadsheet.articles.models import ArticlePage  # noqa: PLC0415 - articles imports us
 
     key = f"comments:most-commented:{limit}:{days}"
     ranking = cache.get(key)

@@ -8,7 +8,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from broadsheet.comments import notifications
+from broadsheet.comments import mail
 from broadsheet.comments.models import Comment, CommentState, ModerationAction
 
 logger = logging.getLogger("broadsheet.comments")
@@ -18,15 +18,15 @@ logger = logging.getLogger("broadsheet.comments")
 def send_reply_notification(comment_id: int) -> bool:
     """Tell the author of the comment answered by ``comment_id`` that a reply is up."""
     reply = Comment.objects.select_related("article", "parent", "replied_to").get(pk=comment_id)
-    target = notifications.reply_recipient(reply)
+    target = mail.reply_recipient(reply)
     if target is None or not reply.is_visible:
         return False
-    unsubscribe = notifications.unsubscribe_url(target.email)
+    unsubscribe = mail.unsubscribe_url(target.email)
     context = {
         "reply": reply,
         "target": target,
         "article": reply.article,
-        "reply_url": notifications.absolute_url(reply.get_absolute_url()),
+        "reply_url": mail.mail_url(reply.get_absolute_url()),
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMessage(
@@ -74,7 +74,7 @@ def send_moderator_digest() -> int:
     """Email moderators how many comments wait, per article. Returns the number waiting."""
     pending = Comment.objects.filter(state=CommentState.PENDING)
     total = pending.count()
-    recipients = notifications.moderator_emails()
+    recipients = mail.moderator_emails()
     if not total or not recipients:
         return total
     per_article = (
@@ -83,7 +83,7 @@ def send_moderator_digest() -> int:
     context = {
         "total": total,
         "per_article": per_article,
-        "queue_url": notifications.absolute_url(reverse("comments_admin:queue", args=["pending"])),
+        "queue_url": mail.mail_url(reverse("comments_admin:queue", args=["pending"])),
     }
     EmailMessage(
         subject=f"{total} reader comments are waiting for moderation",

@@ -20,6 +20,8 @@ GUEST_COOKIE_SALT = "broadsheet.comments.guest-cookie"
 # Only /comments/ URLs see the cookie: article pages stay cookie-free and cacheable.
 GUEST_COOKIE_PATH = "/comments/"
 GUEST_COOKIE_AGE = 365 * 24 * 3600
+# What a post from a page of another site is told (CsrfViewMiddleware would answer 403 too).
+FORBIDDEN = "This form was sent from another site, so it was refused."
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -20,9 +20,9 @@ from broadsheet.articles.models import (
     HomePage,
     SectionPage,
 )
-from broadsheet.comments.demo import build_demo_comments
 from broadsheet.core.models import SiteSettings
 from broadsheet.demo import content
+from broadsheet.demo.comments import build_demo_comments
 from broadsheet.demo.pictures import draw_picture
 from broadsheet.images.models import Photo
 
@@ -62,7 +62,8 @@ def ensure_home_page() -> HomePage:
     home = HomePage.objects.first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
+    # A flushed database has lost even the tree's root that Wagtail's migrations create.
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title=SITE_NAME, slug="front-page"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

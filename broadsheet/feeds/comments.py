@@ -11,9 +11,9 @@ from wagtail.models import Site
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.comments.models import Comment
+from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.feeds.feeds import BroadsheetFeed, stable_guid
 from broadsheet.feeds.generators import Byline
-from broadsheet.metadata.absolute import absolute_url, page_url
 
 COMMENT_FEED_SIZE = 50
 

@@ -22,8 +22,8 @@ from wagtail.models import Page
 from wagtail.rich_text.rewriters import LinkRewriter
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.images.models import Photo
-from broadsheet.metadata.absolute import absolute_url, page_url
 
 FIGURE_SPEC = "width-900"
 

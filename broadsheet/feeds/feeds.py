@@ -21,13 +21,13 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from broadsheet.articles.models import ArticlePage, Author, SectionPage
+from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds import selectors
 from broadsheet.feeds.content import FeedBodies
 from broadsheet.feeds.generators import FEED_TYPES, Byline, FeedImage
 from broadsheet.feeds.links import topic_path
 from broadsheet.images.models import Photo
-from broadsheet.metadata.absolute import absolute_url, page_url
 
 # title, absolute link, description and the (unevaluated) articles of a feed
 ScopeParts = tuple[str, str, str, PageQuerySet]

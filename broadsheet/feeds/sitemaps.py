@@ -21,10 +21,10 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
+from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds.links import topic_path
 from broadsheet.feeds.xmltext import xml_safe
-from broadsheet.metadata.absolute import absolute_url, page_url
 
 DEFAULT_PAGE_SIZE = 5000
 NEWS_WINDOW = timedelta(hours=48)

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
 from broadsheet.caching import fragments
+from broadsheet.core.absolute import absolute_url
 from broadsheet.feeds import feeds, sitemaps
 from broadsheet.feeds.comments import CommentFeed
-from broadsheet.metadata.absolute import absolute_url
 
 FEEDS: dict[str, type[feeds.BroadsheetFeed]] = {
     "site": feeds.SiteFeed,

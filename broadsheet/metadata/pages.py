@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
+from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds.links import FeedLink, feed_links, topic_path
 from broadsheet.images.models import Photo
 from broadsheet.metadata import jsonld
-from broadsheet.metadata.absolute import absolute_url, page_url
 from broadsheet.metadata.jsonld import Link, Picture
 
 HERO_SPEC = "width-1200"  # the size the article page shows, so the rendition is shared

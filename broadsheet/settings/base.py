@@ -4,8 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from broadsheet.ops import config as ops_config
-from broadsheet.settings import env
+from broadsheet.settings import env, services
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env.var_dir()
@@ -27,10 +26,11 @@ INSTALLED_APPS = [
     "broadsheet.metadata",
     "broadsheet.ops",
     "wagtail.contrib.redirects",
-    # broadsheet.caching replaces frontend_cache's page-only purge receivers in its ready(),
+    "broadsheet.caching",
+    # broadsheet.freshness replaces frontend_cache's page-only purge receivers in its ready(),
     # so it must come after it.
     "wagtail.contrib.frontend_cache",
-    "broadsheet.caching",
+    "broadsheet.freshness",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "broadsheet.comments.context_processors.most_commented",
             ],
         },
     },
@@ -102,7 +103,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(ops_config.sqlite_options())
+    DATABASES["default"].setdefault("OPTIONS", {}).update(services.sqlite_options())
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # Wagtail's database search backend uses PostgreSQL full-text search (SearchVectorField).
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -149,7 +150,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if env.get("MEDIA_BUCKET"):  # media in S3-compatible object storage (the `s3` extra)
-    STORAGES["default"] = ops_config.s3_media_storage(
+    STORAGES["default"] = services.s3_media_storage(
         bucket=env.get("MEDIA_BUCKET"),
         endpoint_url=env.get("MEDIA_ENDPOINT_URL"),
         region=env.get("MEDIA_REGION"),
@@ -210,7 +211,7 @@ BROADSHEET_FRAGMENT_CACHE_TIMEOUT = int(
     env.get("FRAGMENT_CACHE_TIMEOUT", str(BROADSHEET_CACHING["S_MAXAGE"]))
 )
 # Without BROADSHEET_PURGE_URL nothing is purged (the cache keeps pages for S_MAXAGE).
-WAGTAILFRONTENDCACHE = ops_config.varnish_purgers(env.get_list("PURGE_URL"))
+WAGTAILFRONTENDCACHE = services.varnish_purgers(env.get_list("PURGE_URL"))
 
 # Mail through Django 6.1's MAILERS (EMAIL_BACKEND is deprecated). Without an SMTP host,
 # messages are written to the console.
@@ -302,5 +303,5 @@ LOGGING = {
 }
 # Structured logs: BROADSHEET_LOG_FORMAT=json writes one JSON object per line.
 BROADSHEET_LOG_FORMAT = env.get("LOG_FORMAT", "text")
-LOGGING["formatters"] = ops_config.log_formatters(BROADSHEET_LOG_FORMAT)
+LOGGING["formatters"] = services.log_formatters(BROADSHEET_LOG_FORMAT)
 LOGGING["handlers"]["console"]["formatter"] = BROADSHEET_LOG_FORMAT

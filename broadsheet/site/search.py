@@ -22,9 +22,9 @@ from django.utils.safestring import SafeString
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from broadsheet.articles.models import ArticlePage, SectionPage
+from broadsheet.articles.selectors import listing_articles, public_articles
+from broadsheet.core.pagination import max_pages, page_size
 from broadsheet.site.highlight import highlight, snippet, stream_text
-from broadsheet.site.pagination import max_pages, page_size
-from broadsheet.site.selectors import listing_articles, public_articles
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12

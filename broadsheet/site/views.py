@@ -11,11 +11,11 @@ from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from broadsheet.articles.models import Author
+from broadsheet.articles.selectors import listing_articles, live_sections, public_articles
 from broadsheet.core.models import SiteSettings
+from broadsheet.core.pagination import Listing, page_number, page_url, paginate
 from broadsheet.site.forms import SearchForm
-from broadsheet.site.pagination import Listing, page_number, page_url, paginate
 from broadsheet.site.search import ParsedQuery, parse_query, search_articles, search_hits
-from broadsheet.site.selectors import listing_articles, live_sections, public_articles
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:

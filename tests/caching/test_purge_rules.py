@@ -2,8 +2,8 @@
 
 import re
 
-from broadsheet.caching import purge_rules
-from broadsheet.caching.purge_rules import ArticleFacts, Scope, Target
+from broadsheet.freshness import purge_rules
+from broadsheet.freshness.purge_rules import ArticleFacts, Scope, Target
 
 ROOT = "https://courier.example"
 

@@ -10,11 +10,11 @@ from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
 from wagtail.signals import page_published
 
 from broadsheet.articles.models import ArticleAuthor, ArticlePage, Author, HomePage
-from broadsheet.caching import handlers
-from broadsheet.caching.purge_rules import Scope, Target, ban_pattern
 from broadsheet.comments.actions.moderate import approve_comment, close_comments
 from broadsheet.comments.models import Comment, CommentState
-from broadsheet.ops.config import varnish_purgers
+from broadsheet.freshness import handlers
+from broadsheet.freshness.purge_rules import Scope, Target, ban_pattern
+from broadsheet.settings.services import varnish_purgers
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 """The demo's SQLite file takes writers from several threads at once: they wait, never fail.
 
 Each thread has its own real Django connection to a file database opened with the options the
-settings give SQLite (``broadsheet.ops.config.sqlite_options``), as runserver's request threads
-and the demo's scheduler have.
+settings give SQLite (``broadsheet.settings.services.sqlite_options``), as runserver's request
+threads and the demo's scheduler have.
 """
 
 import json
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.db import OperationalError, connections, transaction
 
-from broadsheet.ops.config import sqlite_options
+from broadsheet.settings.services import sqlite_options
 
 ALIAS = "concurrent_sqlite_file"
 THREADS = 2

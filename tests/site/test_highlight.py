@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from broadsheet.core.pagination import Cursor
 from broadsheet.site.highlight import highlight, match_spans, snippet, stream_text
-from broadsheet.site.pagination import Cursor
 
 
 def test_highlight_marks_whole_words_starting_with_a_term_ignoring_case_and_accents():

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from broadsheet.comments import learning
-from broadsheet.comments.actions._state import change_state, log
+from broadsheet.comments import learning, notifications
+from broadsheet.comments.actions._state import announce, change_state, log
 from broadsheet.comments.models import (
     Ban,
     Comment,
@@ -17,8 +17,6 @@ from broadsheet.comments.models import (
 
 def approve_comment(*, comment: Comment, actor, reason: str = "") -> Comment:
     """Publish a comment; it also teaches the learned filter what not-spam looks like."""
-    from broadsheet.comments import notifications  # noqa: PLC0415 - avoids an import cycle
-
     change_state(comment, CommentState.APPROVED, action="approved", actor=actor, reason=reason)
     learning.teach(comment, is_spam=False)
     notifications.comment_became_visible(comment)
@@ -40,8 +38,6 @@ def mark_spam(*, comment: Comment, actor, reason: str = "") -> Comment:
 
 def mark_not_spam(*, comment: Comment, actor, reason: str = "") -> Comment:
     """Undo a spam verdict: the comment is published and the filter learns it was wrong."""
-    from broadsheet.comments import notifications  # noqa: PLC0415 - avoids an import cycle
-
     change_state(
         comment, CommentState.APPROVED, action="marked-not-spam", actor=actor, reason=reason
     )
@@ -56,8 +52,6 @@ def feature_comment(*, comment: Comment, actor, featured: bool = True) -> Commen
     comment.save(update_fields=["featured"])
     log(action="featured" if featured else "unfeatured", actor=actor, comment=comment)
     if comment.is_visible:
-        from broadsheet.comments.actions._state import announce  # noqa: PLC0415
-
         announce(comment)
     return comment
 

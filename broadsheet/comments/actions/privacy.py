@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from broadsheet.comments.actions._state import announce, log
-from broadsheet.comments.apps import moderation_changed
 from broadsheet.comments.models import Ban, Comment, CommentState, CommentVerdict, Report
+from broadsheet.comments.signals import moderation_changed
 
 
 def export_commenter(*, email: str) -> dict:

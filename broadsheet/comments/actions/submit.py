@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from broadsheet.comments import pipeline
+from broadsheet.comments import notifications, pipeline
 from broadsheet.comments.actions._state import DECISION_STATE, announce, change_state, log
 from broadsheet.comments.actions.names import check_name
 from broadsheet.comments.models import Comment, CommentState, CommentVerdict, Policy, policy_for
@@ -140,8 +140,6 @@ def _verdict_rows(comment: Comment, result: pipeline.PipelineResult) -> list[Com
 
 
 def _after_submit(comment: Comment, *, policy: Policy) -> None:
-    from broadsheet.comments import notifications  # noqa: PLC0415 - avoids an import cycle
-
     if comment.is_visible:
         announce(comment)
         notifications.comment_became_visible(comment)

@@ -182,7 +182,7 @@ def policy_for_page(article, request) -> Policy:
 
     Anonymous readers share the answer (a fragment, ``broadsheet.caching.fragments``) until
     the content or the article's comments change: settings and overrides change only with
-    events that move those generations (``broadsheet.caching.handlers``).
+    events that move those generations (``broadsheet.freshness.handlers``).
     """
     policy = fragments.cached(
         request,

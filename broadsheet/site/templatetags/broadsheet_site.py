@@ -8,13 +8,13 @@ from django.utils import dateformat, timezone
 from taggit.models import Tag
 
 from broadsheet.articles.models import ArticlePage, SectionPage
-from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
-from broadsheet.site.selectors import (
+from broadsheet.articles.selectors import (
     live_sections,
     related_articles,
     section_neighbours,
     section_of,
 )
+from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
 from broadsheet.site.share import ShareLink, share_links
 
 register = template.Library()

@@ -3,9 +3,9 @@
 import pytest
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.comments.demo import build_demo_comments
 from broadsheet.comments.models import Comment
 from broadsheet.demo.builder import build_demo
+from broadsheet.demo.comments import build_demo_comments
 from tests.comments.helpers import comments_section
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Reader views: post, reply, like, report, permalink, status, edit, delete, unsubscribe.
+"""What any reader does on an article's comments: post, reply, like, report, follow a permalink.
 
 Every view answers both plain form posts (redirect, then a page) and the page script's fetches
 (``Accept: application/json``). Nothing here is cacheable; the article page itself is.
@@ -6,12 +6,10 @@ Every view answers both plain form posts (redirect, then a page) and the page sc
 
 import copy
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -20,19 +18,13 @@ from django.views.decorators.http import require_POST
 from broadsheet.articles.models import ArticlePage
 from broadsheet.caching import fragments, memo
 from broadsheet.comments import actions, selectors, web
-from broadsheet.comments.forms import CommentForm
+from broadsheet.comments.forms import CommentForm, ReportForm
 from broadsheet.comments.models import Comment, policy_for
 from broadsheet.comments.models.policy import policy_for_page
 from broadsheet.comments.pipeline import Refused
 from broadsheet.comments.pipeline.timestamp import make_token
-
-STATUS_SALT = "broadsheet.comments.status"
-FORBIDDEN = "This form was sent from another site, so it was refused."
-
-
-def status_url(comment: Comment) -> str:
-    token = signing.dumps(comment.pk, salt=STATUS_SALT)
-    return reverse("comments:status", args=[comment.pk]) + f"?t={token}"
+from broadsheet.comments.views.authors import status_url
+from broadsheet.comments.web import FORBIDDEN
 
 
 def _article(article_id: int) -> ArticlePage:
@@ -136,25 +128,6 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
     return JsonResponse(payload, status=201)
 
 
-@never_cache
-def comment_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """What happened to the reader's comment. Needs the signed token from the redirect."""
-    try:
-        token_pk = signing.loads(request.GET.get("t", ""), salt=STATUS_SALT, max_age=24 * 3600)
-    except signing.BadSignature:
-        raise Http404 from None
-    if token_pk != pk:
-        raise Http404
-    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-    context = {
-        "comment": comment,
-        "article": comment.article,
-        "node": selectors.Node(comment),
-        "can_edit": _is_author(request, comment) and actions.can_still_edit(comment),
-    }
-    return render(request, "comments/status.html", context)
-
-
 def permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """``/comments/<id>/``: the article page that shows this comment, at its anchor."""
     comment = get_object_or_404(Comment.objects.select_related("article", "thread"), pk=pk)
@@ -166,15 +139,56 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{article.url}{query}#{comment.anchor}")
 
 
-def _is_author(request: HttpRequest, comment: Comment) -> bool:
-    if request.user.is_authenticated and comment.user_id == request.user.pk:
-        return True
-    key_hash = web.guest_key_hash(request)
-    return bool(key_hash) and comment.user_id is None and key_hash == comment.guest_key_hash
-
-
 def form_token(request: HttpRequest, article_id: int) -> JsonResponse:
     """A fresh signed timestamp for the page script, taken when the reader starts typing."""
     response = JsonResponse({"token": make_token(_article(article_id).pk)})
     response["Cache-Control"] = "no-store"
     return response
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def like(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.visible(), pk=pk)
+    if not web.post_allowed(request):
+        return HttpResponseForbidden(FORBIDDEN)
+    counted = actions.like_comment(
+        comment=comment,
+        user=request.user,
+        guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
+        ip_hash=web.ip_hash(request),
+    )
+    if web.wants_json(request):
+        response = JsonResponse({"ok": True, "counted": counted, "likes": comment.like_count})
+    else:
+        response = redirect(comment.get_absolute_url())
+    return web.set_guest_cookie(request, response)
+
+
+@csrf_exempt
+@never_cache
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: a small page with the reasons. POST (from it or the page script): the report."""
+    comment = get_object_or_404(Comment.objects.visible().select_related("article"), pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST":
+        if not web.post_allowed(request):
+            return HttpResponseForbidden(FORBIDDEN)
+        if form.is_valid():
+            actions.report_comment(
+                comment=comment,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+                guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
+                ip_hash=web.ip_hash(request),
+            )
+            if web.wants_json(request):
+                response = JsonResponse({"ok": True, "message": "Thank you for the report."})
+            else:
+                response = render(request, "comments/reported.html", {"comment": comment})
+            return web.set_guest_cookie(request, response)
+        if web.wants_json(request):
+            return JsonResponse({"ok": False, "message": "Choose a reason."}, status=400)
+    return render(request, "comments/report.html", {"comment": comment, "form": form})

@@ -2,7 +2,7 @@
 
 Wagtail's own frontend-cache receivers purge only a published page's own URL; ``apps.py``
 replaces them with these, which purge every page that shows the change
-(:mod:`broadsheet.caching.purge_rules`).
+(:mod:`broadsheet.freshness.purge_rules`).
 """
 
 import threading
@@ -14,9 +14,10 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
 from broadsheet.articles.models import ArticlePage, ArticleTag, Author
-from broadsheet.caching import fragments, purge_rules
-from broadsheet.caching.purge_rules import ArticleFacts, Target
-from broadsheet.caching.tasks import purge_targets
+from broadsheet.caching import fragments
+from broadsheet.freshness import purge_rules
+from broadsheet.freshness.purge_rules import ArticleFacts, Target
+from broadsheet.freshness.tasks import purge_targets
 
 _local = threading.local()
 

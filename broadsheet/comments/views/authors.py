@@ -1,72 +1,60 @@
-"""Reader views on existing comments: like, report, edit, delete; and email unsubscribe."""
+"""What a commenter does with their own comments: see what became of one, edit it, delete it,
+and stop reply notifications from the email.
+"""
 
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
-from broadsheet.comments import actions, web
-from broadsheet.comments.forms import EditForm, ReportForm
+from broadsheet.comments import actions, selectors, web
+from broadsheet.comments.forms import EditForm
+from broadsheet.comments.mail import email_from_unsubscribe_token
 from broadsheet.comments.models import Comment
-from broadsheet.comments.notifications import email_from_unsubscribe_token
 from broadsheet.comments.pipeline import Refused
-from broadsheet.comments.views import FORBIDDEN, _is_author
+
+STATUS_SALT = "broadsheet.comments.status"
 
 
-@csrf_exempt
+def status_url(comment: Comment) -> str:
+    token = signing.dumps(comment.pk, salt=STATUS_SALT)
+    return reverse("comments:status", args=[comment.pk]) + f"?t={token}"
+
+
+def is_author(request: HttpRequest, comment: Comment) -> bool:
+    """Whether the request comes from the comment's author: their account, or a guest's key."""
+    if request.user.is_authenticated and comment.user_id == request.user.pk:
+        return True
+    key_hash = web.guest_key_hash(request)
+    return bool(key_hash) and comment.user_id is None and key_hash == comment.guest_key_hash
+
+
 @never_cache
-@require_POST
-def like(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.visible(), pk=pk)
-    if not web.post_allowed(request):
-        return HttpResponseForbidden(FORBIDDEN)
-    counted = actions.like_comment(
-        comment=comment,
-        user=request.user,
-        guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
-        ip_hash=web.ip_hash(request),
-    )
-    if web.wants_json(request):
-        response = JsonResponse({"ok": True, "counted": counted, "likes": comment.like_count})
-    else:
-        response = redirect(comment.get_absolute_url())
-    return web.set_guest_cookie(request, response)
-
-
-@csrf_exempt
-@never_cache
-def report(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: a small page with the reasons. POST (from it or the page script): the report."""
-    comment = get_object_or_404(Comment.objects.visible().select_related("article"), pk=pk)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST":
-        if not web.post_allowed(request):
-            return HttpResponseForbidden(FORBIDDEN)
-        if form.is_valid():
-            actions.report_comment(
-                comment=comment,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-                user=request.user,
-                guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
-                ip_hash=web.ip_hash(request),
-            )
-            if web.wants_json(request):
-                response = JsonResponse({"ok": True, "message": "Thank you for the report."})
-            else:
-                response = render(request, "comments/reported.html", {"comment": comment})
-            return web.set_guest_cookie(request, response)
-        if web.wants_json(request):
-            return JsonResponse({"ok": False, "message": "Choose a reason."}, status=400)
-    return render(request, "comments/report.html", {"comment": comment, "form": form})
+def comment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """What happened to the reader's comment. Needs the signed token from the redirect."""
+    try:
+        token_pk = signing.loads(request.GET.get("t", ""), salt=STATUS_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        raise Http404 from None
+    if token_pk != pk:
+        raise Http404
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    context = {
+        "comment": comment,
+        "article": comment.article,
+        "node": selectors.Node(comment),
+        "can_edit": is_author(request, comment) and actions.can_still_edit(comment),
+    }
+    return render(request, "comments/status.html", context)
 
 
 @never_cache
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The author changes their comment within the edit window (marked "edited")."""
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-    if not _is_author(request, comment):
+    if not is_author(request, comment):
         return HttpResponseForbidden("Only the author can edit this comment.")
     form = EditForm(request.POST or None, initial={"text": comment.text})
     error = ""
@@ -80,8 +68,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         except Refused as refusal:
             error = refusal.message
         else:
-            from broadsheet.comments.views import status_url  # noqa: PLC0415
-
             return redirect(status_url(comment))
     context = {"comment": comment, "form": form, "error": error}
     return render(request, "comments/edit.html", context, status=403 if error else 200)
@@ -91,7 +77,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     """The author removes their comment ("comment removed" if it has replies)."""
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-    if not _is_author(request, comment):
+    if not is_author(request, comment):
         return HttpResponseForbidden("Only the author can delete this comment.")
     if request.method == "POST":
         actions.delete_comment(comment=comment, actor=request.user)

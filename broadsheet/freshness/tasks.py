@@ -7,8 +7,8 @@ from django.tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 
-from broadsheet.caching import purge_rules
-from broadsheet.caching.purge_rules import Scope, Target
+from broadsheet.freshness import purge_rules
+from broadsheet.freshness.purge_rules import Scope, Target
 
 logger = logging.getLogger("broadsheet.caching")
 

@@ -12,13 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
 
-from broadsheet.articles.models import (
-    ArticlePage,
-    ArticleTag,
-    HomePage,
-    SectionPage,
-    TopStory,
-)
+# The module, not its names: the models' get_context reads through this module, so each
+# module refers to the other's names only when called.
+from broadsheet.articles import models
 from broadsheet.caching import memo
 
 TOP_STORY_COUNT = 5  # the lead story and four more
@@ -45,19 +41,19 @@ def private_q(request: HttpRequest | None) -> Q:
     return q
 
 
-def public_articles(request: HttpRequest | None) -> QuerySet[ArticlePage]:
+def public_articles(request: HttpRequest | None) -> QuerySet[models.ArticlePage]:
     """Live articles a visitor without a password or login may read."""
-    return ArticlePage.objects.live().exclude(private_q(request))
+    return models.ArticlePage.objects.live().exclude(private_q(request))
 
 
-def listing_articles(request: HttpRequest | None) -> QuerySet[ArticlePage]:
+def listing_articles(request: HttpRequest | None) -> QuerySet[models.ArticlePage]:
     """Public articles, newest first, with what a card shows and nothing more."""
-    return ArticlePage.objects.for_listing(public_articles(request)).prefetch_related(
+    return models.ArticlePage.objects.for_listing(public_articles(request)).prefetch_related(
         "hero_image__renditions"
     )
 
 
-def live_sections(request: HttpRequest | None) -> list[SectionPage]:
+def live_sections(request: HttpRequest | None) -> list[models.SectionPage]:
     """The live sections in page-tree order (the navigation shows them): at most one query."""
     cached = getattr(request, "_broadsheet_sections", None)
     if cached is None:
@@ -65,7 +61,7 @@ def live_sections(request: HttpRequest | None) -> list[SectionPage]:
         cached = memo.recall(
             ("live-sections",),
             lambda: list(
-                SectionPage.objects.live()
+                models.SectionPage.objects.live()
                 .order_by("path")
                 .only("title", "slug", "url_path", "path", "depth")
             ),
@@ -75,7 +71,7 @@ def live_sections(request: HttpRequest | None) -> list[SectionPage]:
     return cached
 
 
-def section_of(article: Page, sections: list[SectionPage]) -> SectionPage | None:
+def section_of(article: Page, sections: list[models.SectionPage]) -> models.SectionPage | None:
     """The section an article lives in, found by tree path without a query."""
     for section in sections:
         if article.path.startswith(section.path) and article.depth == section.depth + 1:
@@ -85,16 +81,18 @@ def section_of(article: Page, sections: list[SectionPage]) -> SectionPage | None
 
 @dataclass
 class FrontPage:
-    lead: ArticlePage | None
-    top_stories: list[ArticlePage]
-    sections: list[tuple[SectionPage, list[ArticlePage]]] = field(default_factory=list)
+    lead: models.ArticlePage | None
+    top_stories: list[models.ArticlePage]
+    sections: list[tuple[models.SectionPage, list[models.ArticlePage]]] = field(
+        default_factory=list
+    )
 
 
-def front_page(home: HomePage, request: HttpRequest | None) -> FrontPage:
+def front_page(home: models.HomePage, request: HttpRequest | None) -> FrontPage:
     """Lead and top stories (editors' choice in order, then the latest), then each section's
     latest articles not already shown. Five queries with prefetches, however many sections."""
     curated = list(
-        TopStory.objects.filter(page=home, article__live=True)
+        models.TopStory.objects.filter(page=home, article__live=True)
         .order_by("sort_order")
         .values_list("article_id", flat=True)[:TOP_STORY_COUNT]
     )
@@ -121,7 +119,7 @@ def front_page(home: HomePage, request: HttpRequest | None) -> FrontPage:
 
 def _section_blocks(
     request: HttpRequest | None, *, exclude: list[int]
-) -> list[tuple[SectionPage, list[ArticlePage]]]:
+) -> list[tuple[models.SectionPage, list[models.ArticlePage]]]:
     """Each section's latest articles: one small query per section for the ids (it walks the
     publication-date index and stops after a few rows), then one for the articles. The cost
     follows the number of sections, never the number of articles; the same subqueries
@@ -132,13 +130,13 @@ def _section_blocks(
     wanted = [
         pk
         for section in sections
-        for pk in ArticlePage.objects.live()
+        for pk in models.ArticlePage.objects.live()
         .child_of(section)
         .exclude(pk__in=exclude)
         .order_by("-published_at", "-pk")
         .values_list("pk", flat=True)[:PER_SECTION]
     ]
-    grouped: dict[int, list[ArticlePage]] = {section.pk: [] for section in sections}
+    grouped: dict[int, list[models.ArticlePage]] = {section.pk: [] for section in sections}
     for article in listing_articles(request).filter(pk__in=wanted):
         section = section_of(article, sections)
         if section is not None:
@@ -147,8 +145,8 @@ def _section_blocks(
 
 
 def related_articles(
-    article: ArticlePage, request: HttpRequest | None, *, limit: int = RELATED_COUNT
-) -> list[ArticlePage]:
+    article: models.ArticlePage, request: HttpRequest | None, *, limit: int = RELATED_COUNT
+) -> list[models.ArticlePage]:
     """Articles sharing the most tags with this one, then the latest from its section.
 
     Ids first, each read bounded (tag matches ranked by tags shared; the section's latest
@@ -156,7 +154,9 @@ def related_articles(
     PostgreSQL count tags over the whole section.
     """
     tag_ids = list(
-        ArticleTag.objects.filter(content_object_id=article.pk).values_list("tag_id", flat=True)
+        models.ArticleTag.objects.filter(content_object_id=article.pk).values_list(
+            "tag_id", flat=True
+        )
     )
     others = public_articles(request).exclude(pk=article.pk)
     ranked: list[int] = []
@@ -174,13 +174,13 @@ def related_articles(
             .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[: limit - len(ranked)]
         )
-    found = {a.pk: a for a in ArticlePage.objects.defer_streamfields().filter(pk__in=ranked)}
+    found = {a.pk: a for a in models.ArticlePage.objects.defer_streamfields().filter(pk__in=ranked)}
     return [found[pk] for pk in ranked if pk in found]
 
 
 def section_neighbours(
-    article: ArticlePage, request: HttpRequest | None
-) -> tuple[ArticlePage | None, ArticlePage | None]:
+    article: models.ArticlePage, request: HttpRequest | None
+) -> tuple[models.ArticlePage | None, models.ArticlePage | None]:
     """The previous (older) and next (newer) article in the same section, in one query."""
     if article.published_at is None:
         return None, None

@@ -1,0 +1,46 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_delete, post_save, pre_save
+
+
+class FreshnessConfig(AppConfig):
+    """Exact purging: the signals of every app that changes what readers see, wired to the
+    handlers that move generations and purge the HTTP cache. Listed after
+    ``wagtail.contrib.frontend_cache``, whose page-only receivers it replaces."""
+
+    name = "broadsheet.freshness"
+    label = "freshness"
+    verbose_name = "Freshness"
+
+    def ready(self) -> None:
+        from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from broadsheet.articles.models import ArticlePage, Author
+        from broadsheet.comments.models import CommentSettings
+        from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
+        from broadsheet.core.models import SiteSettings
+        from broadsheet.freshness import handlers
+        from broadsheet.images.models import Photo
+
+        page_models = [model for model in apps.get_models() if issubclass(model, Page)]
+        for model in page_models:
+            # Replace Wagtail's "purge the page's own URL" with the full set of pages showing it.
+            page_published.disconnect(wagtail_purging.page_published_signal_handler, sender=model)
+            page_unpublished.disconnect(
+                wagtail_purging.page_unpublished_signal_handler, sender=model
+            )
+            page_published.connect(handlers.page_changed, sender=model)
+            page_unpublished.connect(handlers.page_changed, sender=model)
+            post_save.connect(handlers.page_created_live, sender=model)
+        post_page_move.connect(handlers.page_moved)
+        pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
+        comment_visibility_changed.connect(handlers.comment_changed)
+        comment_policy_changed.connect(handlers.comment_policy_changed)
+        for model in (Author, Photo, SiteSettings, CommentSettings):
+            post_save.connect(handlers.shown_everywhere_changed, sender=model)
+            post_delete.connect(handlers.shown_everywhere_changed, sender=model)
+        post_save.connect(handlers.restriction_changed, sender=PageViewRestriction)
+        post_delete.connect(handlers.restriction_changed, sender=PageViewRestriction)
+        post_save.connect(handlers.site_changed, sender=Site)
+        post_delete.connect(handlers.site_changed, sender=Site)
