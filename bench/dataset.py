@@ -204,7 +204,7 @@ def _derived_fields(body: list, site_settings) -> dict:
     """
     from broadsheet.articles.blocks import readable_content
     from broadsheet.articles.models import ArticlePage
-    from broadsheet.articles.reading_time import html_to_text
+    from broadsheet.core.reading_time import html_to_text
 
     sample = ArticlePage(title="Ferry report number 0", standfirst=STANDFIRST, body=body)
     content = readable_content(sample.body, extra_texts=[STANDFIRST])
@@ -221,7 +221,7 @@ def _derived_fields(body: list, site_settings) -> dict:
 
 
 def _text_digest(title: str, tail: list[str]) -> str:
-    from broadsheet.articles.reading_time import html_to_text
+    from broadsheet.core.reading_time import html_to_text
 
     words = [*html_to_text(title).split(), *tail]
     return hashlib.sha256(" ".join(words).encode()).hexdigest()

@@ -23,10 +23,15 @@ from wagtail.url_routing import RouteResult
 
 from broadsheet.articles import selectors
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
-from broadsheet.articles.reading_time import count_words, html_to_text, reading_time_minutes
 from broadsheet.caching import fragments, memo
-from broadsheet.core.models import DEFAULT_WORDS_PER_MINUTE, SiteSettings
+from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import paginate
+from broadsheet.core.reading_time import (
+    DEFAULT_WORDS_PER_MINUTE,
+    count_words,
+    html_to_text,
+    reading_time_minutes,
+)
 from broadsheet.images.models import Photo
 
 # A publication date this far ahead of the clock is still "now" (clocks and forms drift).
@@ -155,6 +160,11 @@ class SectionPage(RememberedPrivacy, Page):
         return context
 
 
+# The largest size the article page shows its hero at (article_page.html): feeds and social
+# cards ask for the same rendition, so one stored file serves all three.
+HERO_SPEC = "width-1200"
+
+
 class ArticlePageManager(PageManager):
     def for_listing(self, articles: models.QuerySet | None = None) -> models.QuerySet:
         """Articles newest first, with what a listing shows and nothing more.
@@ -208,7 +218,7 @@ class ArticlePage(RememberedPrivacy, Page):
         ),
     )
 
-    # Derived when saved, never edited: see save() and broadsheet.articles.reading_time.
+    # Derived when saved, never edited: see save() and broadsheet.core.reading_time.
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(null=True, blank=True, editable=False)

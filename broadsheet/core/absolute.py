@@ -7,6 +7,7 @@ working links without editing its site record.
 """
 
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail.models import Page
 
 
@@ -19,3 +20,8 @@ def page_url(request: HttpRequest, page: Page) -> str | None:
     """A Wagtail page's absolute URL, or ``None`` if the page is not routable."""
     url = page.get_url(request)
     return absolute_url(request, url) if url else None
+
+
+def topic_path(slug: str) -> str:
+    """The tag (topic) page's path, ``/topics/<slug>/``."""
+    return reverse("site:tag", kwargs={"slug": slug})

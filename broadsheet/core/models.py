@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-DEFAULT_WORDS_PER_MINUTE = 238
+from broadsheet.core.reading_time import DEFAULT_WORDS_PER_MINUTE
+
 DEFAULT_DATE_FORMAT = "d.m.Y"
 
 

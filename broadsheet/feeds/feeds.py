@@ -21,12 +21,11 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from broadsheet.articles.models import ArticlePage, Author, SectionPage
-from broadsheet.core.absolute import absolute_url, page_url
+from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds import selectors
 from broadsheet.feeds.content import FeedBodies
 from broadsheet.feeds.generators import FEED_TYPES, Byline, FeedImage
-from broadsheet.feeds.links import topic_path
 from broadsheet.images.models import Photo
 
 # title, absolute link, description and the (unevaluated) articles of a feed

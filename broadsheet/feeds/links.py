@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from broadsheet.feeds.generators import MIME_TYPES
@@ -17,15 +17,6 @@ class FeedLink:
     title: str
     mime_type: str
     href: str
-
-
-def topic_path(slug: str) -> str:
-    """The tag (topic) page's path, ``/topics/<slug>/``."""
-    try:
-        return reverse("site:tag", kwargs={"slug": slug})
-    except NoReverseMatch:
-        # The reader site names this URL "site:tag"; until it exists the agreed path is used.
-        return f"/topics/{slug}/"
 
 
 def feed_path(scope: str, fmt: str, **kwargs: object) -> str:

@@ -5,11 +5,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
-from broadsheet.articles.models import ArticleAuthor, ArticlePage, ArticleTag, Author
+from broadsheet.articles.models import HERO_SPEC, ArticleAuthor, ArticlePage, ArticleTag, Author
 
 FEED_SIZE = 30
-# The article page shows its hero at this size, so feeds reuse the same rendition.
-HERO_SPEC = "width-1200"
 
 
 def articles_for_feed(root: Page, *, full_text: bool = False) -> PageQuerySet:

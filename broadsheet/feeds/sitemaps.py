@@ -21,9 +21,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
-from broadsheet.core.absolute import absolute_url, page_url
+from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
-from broadsheet.feeds.links import topic_path
 from broadsheet.feeds.xmltext import xml_safe
 
 DEFAULT_PAGE_SIZE = 5000

@@ -10,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from broadsheet.articles.models import ArticlePage, ArticleTag, Author
 from broadsheet.caching import fragments
+from broadsheet.core.absolute import topic_path
 from broadsheet.freshness import purge_rules
 from broadsheet.freshness.purge_rules import ArticleFacts, Target
 from broadsheet.freshness.tasks import purge_targets
@@ -71,18 +72,8 @@ def site_paths(url_path: str) -> list[tuple[str, str]]:
     ][:1]
 
 
-def topic_path(slug: str) -> str:
-    try:
-        return reverse("site:tag", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return f"/topics/{slug}/"
-
-
 def author_path(slug: str) -> str:
-    try:
-        return reverse("site:author", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return f"/authors/{slug}/"
+    return reverse("site:author", kwargs={"slug": slug})
 
 
 def article_facts(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticleFacts]:
@@ -115,11 +106,6 @@ def article_facts(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[
         )
         for root_url, paths in sorted(by_root.items())
     ]
-
-
-def _parent_path(path: str) -> str:
-    """``/city/harbour-bridge/`` -> ``/city/``: an article's parent is its section."""
-    return path.rstrip("/").rsplit("/", 1)[0] + "/"
 
 
 def schedule_article(article_id: int, extra_url_paths: Iterable[str] = ()) -> None:

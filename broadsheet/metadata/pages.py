@@ -18,21 +18,20 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
-from broadsheet.core.absolute import absolute_url, page_url
+from broadsheet.articles.models import HERO_SPEC, ArticlePage, Author, HomePage, SectionPage
+from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
-from broadsheet.feeds.links import FeedLink, feed_links, topic_path
+from broadsheet.feeds.links import FeedLink, feed_links
 from broadsheet.images.models import Photo
 from broadsheet.metadata import jsonld
 from broadsheet.metadata.jsonld import Link, Picture
 
-HERO_SPEC = "width-1200"  # the size the article page shows, so the rendition is shared
 PORTRAIT_SPEC = "fill-400x400"
 LOGO = ("metadata/logo.png", 192, 192)
 # Query parameters that make a different page (the search query, page numbers and the reader
@@ -99,10 +98,7 @@ class SiteContext:
 
 
 def search_path() -> str:
-    try:
-        return reverse("site:search")
-    except NoReverseMatch:
-        return "/search/"  # the agreed path, until the reader site names it
+    return reverse("site:search")
 
 
 def article_section(page: ArticlePage, context: Any) -> SectionPage | None:

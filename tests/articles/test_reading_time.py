@@ -1,4 +1,4 @@
-"""Tests for the reading-time estimate in ``broadsheet.articles.reading_time``.
+"""Tests for the reading-time estimate in ``broadsheet.core.reading_time``.
 
 None of these tests touch the database.
 """
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadsheet.articles.reading_time import (
+from broadsheet.core.reading_time import (
     CHINESE_CHARS_PER_MINUTE,
     DEFAULT_WORDS_PER_MINUTE,
     JAPANESE_CHARS_PER_MINUTE,

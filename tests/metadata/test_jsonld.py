@@ -5,7 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from broadsheet.articles.reading_time import count_words
+from broadsheet.core.reading_time import count_words
 from broadsheet.feeds.sitemaps import news_language
 from broadsheet.metadata.jsonld import iso_duration, json_ld_script
 

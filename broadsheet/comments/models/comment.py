@@ -25,9 +25,6 @@ class CommentQuerySet(models.QuerySet):
     def for_article(self, article) -> "CommentQuerySet":
         return self.filter(article=article)
 
-    def in_state(self, state: str) -> "CommentQuerySet":
-        return self.filter(state=state)
-
     def reported(self) -> "CommentQuerySet":
         """Comments with a report no moderator has dealt with yet, in any state but removed."""
         open_reports = Report.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
@@ -41,15 +38,6 @@ class CommentQuerySet(models.QuerySet):
         if email:
             query |= Q(email__iexact=email)
         return self.filter(query)
-
-    def shown_in_threads(self) -> "CommentQuerySet":
-        """Visible comments, plus removed ones still holding visible replies ("comment removed")."""
-        visible_child = Comment.objects.filter(
-            Q(parent=OuterRef("pk")) | Q(thread=OuterRef("pk")), state=CommentState.APPROVED
-        )
-        return self.filter(
-            Q(state=CommentState.APPROVED) | Q(Exists(visible_child), state=CommentState.REMOVED)
-        )
 
 
 class Comment(models.Model):
