@@ -385,7 +385,7 @@ class ArticlePage(RememberedPrivacy, Page):
         )
         context["corrections"] = self.corrections.all()
         # From the navigation's per-request list, so naming the section costs no query.
-        context["section"] = selectors.section_of(self, selectors.live_sections(request))
+        context["section"] = selectors.article_section(self, request)
         return context
 
     @cached_property

@@ -71,8 +71,17 @@ def live_sections(request: HttpRequest | None) -> list[models.SectionPage]:
     return cached
 
 
+def article_section(article: Page, request: HttpRequest | None) -> models.SectionPage | None:
+    """The section an article lives in, from the navigation's list: no query of its own.
+
+    The one way to name an article's section: the page, its cards, search hits and its
+    metadata all ask here.
+    """
+    return section_of(article, live_sections(request))
+
+
 def section_of(article: Page, sections: list[models.SectionPage]) -> models.SectionPage | None:
-    """The section an article lives in, found by tree path without a query."""
+    """The section, among ``sections``, that an article lives in, found by tree path."""
     for section in sections:
         if article.path.startswith(section.path) and article.depth == section.depth + 1:
             return section

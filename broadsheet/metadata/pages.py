@@ -24,6 +24,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from broadsheet.articles import selectors
 from broadsheet.articles.models import HERO_SPEC, ArticlePage, Author, HomePage, SectionPage
 from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
@@ -101,14 +102,6 @@ def search_path() -> str:
     return reverse("site:search")
 
 
-def article_section(page: ArticlePage, context: Any) -> SectionPage | None:
-    section = context.get("section")
-    if isinstance(section, SectionPage) and page.path.startswith(section.path):
-        return section
-    parent_path = page.path[: -page.steplen]
-    return SectionPage.objects.filter(path=parent_path).only("title", "url_path", "path").first()
-
-
 @dataclass
 class ArticleFacts:
     """What an article's Open Graph tags and JSON-LD are made from, gathered once."""
@@ -128,7 +121,7 @@ def article_facts(site: SiteContext, page: ArticlePage, context: Any) -> Article
         authors = [link.author for link in page.article_authors.select_related("author")]
     return ArticleFacts(
         canonical=page_url(site.request, page),
-        section=article_section(page, context),
+        section=selectors.article_section(page, site.request),
         bylines=[Link(author.name, site.url(author.get_absolute_url())) for author in authors],
         keywords=[tag.name for tag in page.topic_list],
         image=site.picture(page.hero_image, HERO_SPEC),

@@ -7,13 +7,9 @@ from django import template
 from django.utils import dateformat, timezone
 from taggit.models import Tag
 
+from broadsheet.articles import selectors
 from broadsheet.articles.models import ArticlePage, SectionPage
-from broadsheet.articles.selectors import (
-    live_sections,
-    related_articles,
-    section_neighbours,
-    section_of,
-)
+from broadsheet.articles.selectors import live_sections, related_articles, section_neighbours
 from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
 from broadsheet.site.share import ShareLink, share_links
 
@@ -54,7 +50,7 @@ def site_date(context: template.Context, value: datetime | None) -> str:
 @register.simple_tag(takes_context=True)
 def article_section(context: template.Context, article: ArticlePage) -> SectionPage | None:
     """The section an article belongs to, from the navigation's list (no query)."""
-    return section_of(article, live_sections(context.get("request")))
+    return selectors.article_section(article, context.get("request"))
 
 
 @dataclass
