@@ -21,12 +21,11 @@ from broadsheet.images.models import Photo
 
 def make_home() -> HomePage:
     """A front page that is the default site's root, replacing Wagtail's welcome page."""
-    # After a transactional test the database is flushed, Wagtail's root and site with it.
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="The Test Gazette", slug="front"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
     return home
 
 

@@ -62,8 +62,7 @@ def ensure_home_page() -> HomePage:
     home = HomePage.objects.first()
     if home is not None:
         return home
-    # A flushed database has lost even the tree's root that Wagtail's migrations create.
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title=SITE_NAME, slug="front-page"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
