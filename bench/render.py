@@ -75,12 +75,13 @@ def build() -> dict[str, str]:
 def train_filter() -> None:
     from bench.data.comment_corpus import build as corpus
     from bench.data.comment_corpus import split
+    from broadsheet.comments import spamfilter
     from broadsheet.comments.models import SpamFilterState
-    from broadsheet.comments.spamfilter import SpamFilter
 
-    spam_filter = SpamFilter()
-    for comment in split(corpus())[0]:
-        spam_filter.learn(comment.text, is_spam=comment.is_spam)
+    train = split(corpus())[0]
+    spam_filter = spamfilter.fit(
+        [spamfilter.Comment(comment.text) for comment in train], [c.is_spam for c in train]
+    )
     SpamFilterState.objects.all().delete()
     SpamFilterState.objects.create(state=spam_filter.to_dict())
 

@@ -8,7 +8,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from broadsheet.comments import mail
+from broadsheet.comments import learning, mail
 from broadsheet.comments.models import Comment, CommentState, ModerationAction
 
 logger = logging.getLogger("broadsheet.comments")
@@ -91,3 +91,13 @@ def send_moderator_digest() -> int:
         to=recipients,
     ).send()
     return total
+
+
+@task()
+def retrain_spam_filter() -> dict:
+    """Train the site's spam filter afresh from moderators' decisions (``learning.retrain``)."""
+    trained = learning.retrain()
+    if trained is None:
+        return {"trained": False}
+    spam, ham = trained.decisions
+    return {"trained": True, "spam": spam, "ham": ham}

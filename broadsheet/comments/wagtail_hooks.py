@@ -72,6 +72,7 @@ def register_comments_menu():
         ModeratorMenuItem("Bans", reverse_lazy("comment_bans:index"), order=11),
         ModeratorMenuItem("Words", reverse_lazy("comment_words:index"), order=12),
         ModeratorMenuItem("Rules", reverse_lazy("comment_policies:index"), order=13),
+        ModeratorMenuItem("Spam filter", reverse_lazy("comments_admin:spam_filter"), order=14),
     ]
     menu = Menu(items=[*queues, *extra])
     return CommentsMenu("Comments", menu, icon_name="comment", order=250)

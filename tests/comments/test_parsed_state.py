@@ -5,71 +5,75 @@ from django.test.utils import override_script_prefix
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from broadsheet.comments import actions
+from broadsheet.comments import actions, spamfilter
 from broadsheet.comments.learning import load_filter
 from broadsheet.comments.links import attach_links, reader_links
 from broadsheet.comments.models import Comment, CommentState, SpamFilterState
 from broadsheet.comments.selectors import Node
-from broadsheet.comments.spamfilter import SpamFilter
 from broadsheet.comments.text import render_text
 from tests.comments.helpers import comments_section, last_comment, post_comment
-from tests.comments.test_learning import train
+from tests.comments.test_learning import HAM, SPAM, pending, targets, train
 
 pytestmark = pytest.mark.django_db
-
-
-def pending(article, text: str) -> Comment:
-    return Comment.objects.create(article=article, name="x", text=text, state=CommentState.PENDING)
 
 
 def test_unchanged_state_is_parsed_once_and_checked_with_one_query(
     article, moderator, django_assert_num_queries
 ):
-    actions.mark_spam(comment=pending(article, "Cheap watches"), actor=moderator)
+    train(article, moderator)
     first = load_filter()
+    assert first.kind == spamfilter.SITE
     with django_assert_num_queries(1):
         again = load_filter()
     assert again is first
-    assert again.examples == (1, 0)
 
 
-def test_training_since_the_last_parse_is_seen_at_once(article, moderator):
-    comment = pending(article, "Cheap watches")
-    actions.mark_spam(comment=comment, actor=moderator)
-    assert load_filter().examples == (1, 0)
-    actions.approve_comment(comment=pending(article, "Quay Street was busy"), actor=moderator)
-    assert load_filter().examples == (1, 1)
-    actions.mark_not_spam(comment=comment, actor=moderator)
-    assert load_filter().examples == (0, 2)
+def test_a_retraining_since_the_last_parse_is_seen_at_once(article, moderator):
+    train(article, moderator)
+    assert load_filter().decisions == (24, 24)
+    actions.mark_spam(
+        comment=pending(article, "Free bonus codes at spin-free.bet"), actor=moderator
+    )
+    actions.retrain_spam_filter(actor=moderator)
+    assert load_filter().decisions == (25, 24)
 
 
 def test_state_written_elsewhere_is_seen(article, moderator):
-    actions.mark_spam(comment=pending(article, "Cheap watches"), actor=moderator)
-    assert load_filter().examples == (1, 0)
-    other = SpamFilter()
-    other.learn("The ferry was late", is_spam=False)
-    other.learn("The bridge reopened", is_spam=False)
+    train(article, moderator)
+    assert load_filter().decisions == (24, 24)
+    other = spamfilter.fit(
+        [spamfilter.Comment(text) for text in SPAM[:12] + HAM[:12]], [True] * 12 + [False] * 12
+    )
     row = SpamFilterState.objects.get()
     row.state = other.to_dict()
-    row.save()  # another app server's teach() saves the row the same way
-    assert load_filter().examples == (0, 2)
+    row.save()  # another app server's retraining saves the row the same way
+    assert load_filter().decisions == (12, 12)
 
 
-def test_no_row_gives_an_untrained_filter_even_after_a_parsed_one(article, moderator):
-    actions.mark_spam(comment=pending(article, "Cheap watches"), actor=moderator)
-    assert load_filter().examples == (1, 0)
+def test_no_row_gives_the_starter_even_after_a_parsed_site_filter(article, moderator):
+    train(article, moderator)
+    assert load_filter().kind == spamfilter.SITE
     SpamFilterState.objects.all().delete()
-    assert load_filter().examples == (0, 0)
+    assert load_filter() is spamfilter.starter()
+
+
+def test_an_unreadable_state_falls_back_to_the_starter(article, moderator):
+    train(article, moderator)
+    row = SpamFilterState.objects.get()
+    row.state = {"version": 1, "counts": {}}  # the naive Bayes filter's, before version 2
+    row.save()
+    assert load_filter() is spamfilter.starter()
 
 
 def test_posts_score_with_the_newest_lessons(client, article, comment_settings, moderator):
+    targets(precision=0.95)
     train(article, moderator)
     post_comment(client, article, text="Cheap replica watches, order now", ip="10.14.0.1")
     assert last_comment().state == CommentState.SPAM
-    # Moderators now teach the opposite for every spam lesson: the next post must reflect it.
+    # Moderators now reverse every spam decision: the next post must reflect it.
     for comment in Comment.objects.filter(trained_as="spam"):
         actions.mark_not_spam(comment=comment, actor=moderator)
-    assert load_filter().examples == (0, 50)
+    actions.retrain_spam_filter(actor=moderator)
     post_comment(
         client,
         article,
@@ -79,8 +83,8 @@ def test_posts_score_with_the_newest_lessons(client, article, comment_settings, 
         email="ivo@reader.example",
     )
     verdict = last_comment().verdicts.get(check_name="learned filter")
-    assert verdict.score is None
-    assert "Still learning (0 spam, 50 not-spam examples)" in verdict.reason
+    assert verdict.reason.startswith("Starter model")
+    assert last_comment().state != CommentState.SPAM
 
 
 def test_rendered_text_is_the_same_every_time():

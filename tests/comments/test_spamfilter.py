@@ -1,4 +1,5 @@
-"""Tests for the learned spam filter in ``broadsheet.comments.spamfilter`` (pure Python)."""
+"""The spam filter's pure parts (``broadsheet.comments.spamfilter``): features, the model,
+campaigns, calibration and the three outcomes."""
 
 import json
 
@@ -6,92 +7,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from broadsheet.comments.spamfilter import BUCKETS, SpamFilter, features
-
-SPAM = [
-    "Cheap viagra and cialis, no prescription needed, fast delivery at pillstore-deals.com",
-    "Earn $500 a day working from home! Click https://easy-cash-now.biz to start today",
-    "Best online casino bonus 200% on your first deposit, play now at lucky-spin.win",
-    "I doubled my bitcoin in one week with this trading bot, message me for the link",
-    "Instant payday loan approval, bad credit OK, apply at quickloan-direct.net",
-    "Congratulations, you have been selected to win a free phone! Claim at prize-centre.xyz",
-    "Nice post. Visit my site for cheap roofing services best-roofers-online.com",
-    "Buy followers and likes cheap, 10000 followers in 24 hours, fast-fame.shop",
-]
-HAM = [
-    "The bus to Sallow Bridge was forty minutes late again this morning.",
-    "I remember the old market hall before the fire, my grandmother sold eggs there.",
-    "Surely the council could have fixed the potholes on Mill Lane before the car park?",
-    "Small correction: the library reopens on the 14th, not the 12th.",
-    "Well done to the under-twelves, a cracking match on Saturday despite the rain.",
-    "Does anyone know whether the footbridge will be closed during the flood works?",
-    "Rubbish decision by the planning committee, and they know it.",
-    "Thanks for covering this, the minutes are on the council website for anyone.",
-]
-
-
-def trained(min_examples: int = 3) -> SpamFilter:
-    spam_filter = SpamFilter(min_examples=min_examples)
-    for text in SPAM:
-        spam_filter.learn(text, is_spam=True)
-    for text in HAM:
-        spam_filter.learn(text, is_spam=False)
-    return spam_filter
-
-
-# --- worked examples -------------------------------------------------------------------------
-
-
-def test_a_new_filter_has_no_examples_and_no_opinion():
-    spam_filter = SpamFilter()
-    assert spam_filter.examples == (0, 0)
-    assert spam_filter.min_examples == 20
-    assert spam_filter.score("Cheap viagra") is None
-
-
-def test_scores_only_once_each_class_has_min_examples():
-    spam_filter = SpamFilter(min_examples=3)
-    for text in SPAM[:3]:
-        spam_filter.learn(text, is_spam=True)
-    for text in HAM[:2]:
-        spam_filter.learn(text, is_spam=False)
-    assert spam_filter.examples == (3, 2)
-    assert spam_filter.score("Any text at all") is None
-    spam_filter.learn(HAM[2], is_spam=False)
-    assert spam_filter.examples == (3, 3)
-    assert spam_filter.score("Any text at all") is not None
-
-
-def test_many_examples_of_one_class_are_not_enough():
-    spam_filter = SpamFilter(min_examples=2)
-    for text in SPAM:
-        spam_filter.learn(text, is_spam=True)
-    spam_filter.learn(HAM[0], is_spam=False)
-    assert spam_filter.score(SPAM[0]) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Get cheap viagra pills with no prescription at pharmacy-deals.com",
-        "Work from home and earn $300 a day, click https://easy-cash-now.biz",
-        "Free casino bonus on your first deposit, play at lucky-spin.win today",
-    ],
+from broadsheet.comments.spamfilter import (
+    CLEAN,
+    HOLD,
+    SPAM,
+    STARTER,
+    Comment,
+    SpamFilter,
+    features,
+    fit,
+    starter,
 )
-def test_unseen_spam_scores_above_one_half(text):
-    assert trained().score(text) > 0.5
+from broadsheet.comments.spamfilter.calibration import Curve, hold_threshold, spam_threshold
+from broadsheet.comments.spamfilter.campaigns import campaigns, folds
+from broadsheet.comments.spamfilter.features import BUCKETS, site_of
+from broadsheet.comments.spamfilter.filter import STARTER_PATH
+from broadsheet.comments.spamfilter.model import Model, train
+from tests.comments.test_learning import HAM as HAM_COMMENTS
+from tests.comments.test_learning import SPAM as SPAM_COMMENTS
 
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The council still has not said when the footbridge reopens.",
-        "My grandmother remembers the flood of the market hall too.",
-        "Correction: the match on Saturday was the under-fourteens.",
-    ],
-)
-def test_unseen_reader_comments_score_below_one_half(text):
-    assert trained().score(text) < 0.5
+# --- features ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -104,134 +39,178 @@ def test_unseen_reader_comments_score_below_one_half(text):
         ("viagra", "vi\u200bagra"),  # zero-width space
     ],
 )
-def test_disguised_spam_shares_the_plain_words_features(plain, disguised):
-    plain_words = {b for b in features(plain)} - features("")
-    assert plain_words & features(disguised)
-    assert trained().score(disguised) > 0.5
+def test_disguised_words_share_the_plain_words_buckets(plain, disguised):
+    shared = set(features(plain).text) - set(features("").text)
+    assert shared & set(features(disguised).text)
 
 
 def test_features_are_bounded_hashed_buckets():
-    buckets = features("A long comment " * 500 + " ".join(str(n) for n in range(5000)))
-    assert all(0 <= bucket < BUCKETS for bucket in buckets)
-    assert features("") and features("") == features("   ")
+    found = features("A long comment " * 500 + " ".join(str(n) for n in range(5000)))
+    assert all(0 <= bucket < BUCKETS for bucket in found.text)
+    assert features("").text and features("") == features("   ")
 
 
 def test_repeating_a_word_adds_no_evidence():
     assert features("casino casino casino casino") == features("casino casino")
 
 
-# --- learn / unlearn ---------------------------------------------------------------------------
+def test_writer_features_tell_the_record_and_shape_never_the_person():
+    def writer(**fields):
+        return features(Comment("Same words", **fields)).writer
+
+    assert writer(name="Tamsin Reed", email="tamsin@reader.example") == writer(
+        name="Owen Pryce", email="owen@other.example"
+    )
+    assert writer(name="Tamsin Reed", approved_before=3) != writer(name="Tamsin Reed")
+    assert writer(name="Best SEO 4 You", email="seo4u2024@x.example") != writer(
+        name="Tamsin Reed", email="tamsin@reader.example"
+    )
+    assert writer(signed_in=True) != writer(signed_in=False)
 
 
-def test_unlearn_reverses_learn_exactly():
-    spam_filter = trained()
-    before = spam_filter.to_dict()
-    spam_filter.learn("A brand new comment about the River Sallow ferry", is_spam=True)
-    assert spam_filter.to_dict() != before
-    spam_filter.unlearn("A brand new comment about the River Sallow ferry", is_spam=True)
-    assert spam_filter.to_dict() == before
+def test_site_of_keeps_the_registrable_part():
+    assert site_of("news.example.co.uk") == "example.co.uk"
+    assert site_of("www.shop.example.com") == "example.com"
+    assert site_of("example.org") == "example.org"
 
 
-def test_a_moderator_changing_their_mind_equals_the_right_call_first_time():
-    text = "Does the Westreach ferry still run on Sundays in winter?"
-    changed_mind = trained()
-    changed_mind.learn(text, is_spam=True)
-    changed_mind.unlearn(text, is_spam=True)
-    changed_mind.learn(text, is_spam=False)
-    right_first_time = trained()
-    right_first_time.learn(text, is_spam=False)
-    assert changed_mind.to_dict() == right_first_time.to_dict()
-    assert changed_mind.score(text) == right_first_time.score(text)
+# --- the model ---------------------------------------------------------------------------------
 
 
-def test_unlearning_what_was_never_learned_never_goes_negative():
-    spam_filter = SpamFilter(min_examples=1)
-    spam_filter.unlearn("never seen", is_spam=True)
-    assert spam_filter.examples == (0, 0)
-    spam_filter.learn("one spam text", is_spam=True)
-    spam_filter.unlearn("a different text entirely", is_spam=True)
-    spam_filter.unlearn("a different text entirely", is_spam=True)
-    state = spam_filter.to_dict()
-    assert spam_filter.examples == (0, 0)
-    assert all(n > 0 for counts in state["counts"].values() for n in counts.values())
+def trained() -> Model:
+    examples = [(features(t), True) for t in SPAM_COMMENTS]
+    examples += [(features(t), False) for t in HAM_COMMENTS]
+    return train(examples)
 
 
-# --- persistence -------------------------------------------------------------------------------
+def test_a_trained_model_tells_unseen_spam_from_unseen_comments():
+    model = trained()
+    assert model.score(features("Cheap pills, order now at pharma-deals.biz")) > 0.5
+    assert model.score(features("The footbridge on Quay Street reopened today")) < 0.5
 
 
-def test_state_round_trips_through_json():
-    spam_filter = trained(min_examples=4)
-    text = json.dumps(spam_filter.to_dict())
-    restored = SpamFilter.from_dict(json.loads(text))
-    assert restored.to_dict() == spam_filter.to_dict()
-    assert restored.examples == spam_filter.examples == (len(SPAM), len(HAM))
-    assert restored.min_examples == 4
-    for sample in SPAM + HAM + ["something else entirely"]:
-        assert restored.score(sample) == spam_filter.score(sample)
+def test_training_is_repeatable():
+    assert trained().to_dict() == trained().to_dict()
 
 
-def test_state_has_a_version_and_refuses_unknown_ones():
-    state = trained().to_dict()
-    assert state["version"] == 1
+def test_the_model_round_trips_through_json_and_refuses_other_versions():
+    model = trained()
+    restored = Model.from_dict(json.loads(json.dumps(model.to_dict())))
+    for text in ["Cheap pills now", "The ferry was late"]:
+        assert restored.score(features(text)) == pytest.approx(model.score(features(text)), 1e-3)
     with pytest.raises(ValueError, match="version"):
-        SpamFilter.from_dict({**state, "version": 99})
+        Model.from_dict({**model.to_dict(), "version": 1})
     with pytest.raises(ValueError, match="buckets"):
-        SpamFilter.from_dict({**state, "buckets": 1024})
-
-
-def test_a_restored_filter_keeps_learning():
-    restored = SpamFilter.from_dict(json.loads(json.dumps(trained().to_dict())))
-    restored.learn("Casino bonus codes every day", is_spam=True)
-    assert restored.examples == (len(SPAM) + 1, len(HAM))
-
-
-# --- properties --------------------------------------------------------------------------------
-
-texts = st.text(max_size=300)
-training_sets = st.tuples(
-    st.lists(texts, min_size=1, max_size=8), st.lists(texts, min_size=1, max_size=8)
-)
-
-
-def build(spam: list[str], ham: list[str]) -> SpamFilter:
-    spam_filter = SpamFilter(min_examples=1)
-    for text in spam:
-        spam_filter.learn(text, is_spam=True)
-    for text in ham:
-        spam_filter.learn(text, is_spam=False)
-    return spam_filter
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(training_sets, texts)
-def test_score_is_always_a_probability(training, text):
-    score = build(*training).score(text)
-    assert 0.0 <= score <= 1.0
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(training_sets, texts)
-def test_learning_a_text_as_spam_never_lowers_its_score(training, text):
-    spam_filter = build(*training)
-    before = spam_filter.score(text)
-    spam_filter.learn(text, is_spam=True)
-    assert spam_filter.score(text) >= before
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(training_sets, texts)
-def test_learning_a_text_as_ham_never_raises_its_score(training, text):
-    spam_filter = build(*training)
-    before = spam_filter.score(text)
-    spam_filter.learn(text, is_spam=False)
-    assert spam_filter.score(text) <= before
+        Model.from_dict({**model.to_dict(), "buckets": 1024})
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(training_sets, texts, st.booleans())
-def test_learn_then_unlearn_is_the_identity(training, text, is_spam):
-    spam_filter = build(*training)
-    before = spam_filter.to_dict()
-    spam_filter.learn(text, is_spam=is_spam)
-    spam_filter.unlearn(text, is_spam=is_spam)
-    assert spam_filter.to_dict() == before
+@given(st.text(max_size=300), st.text(max_size=40), st.text(max_size=40))
+def test_a_score_is_always_a_probability(text, name, email):
+    score = starter().score(Comment(text, name=name, email=email))
+    assert 0.0 <= score <= 1.0
+
+
+# --- campaigns ---------------------------------------------------------------------------------
+
+
+def test_near_duplicates_numbers_and_sites_make_campaigns():
+    texts = [
+        "FREE entry into our weekly comp, just send the word WIN to 80086 NOW",
+        "FREE entry into our weekly competition, just text the word WIN to 80086 NOW",
+        "Your prize is waiting, call 80086 today",
+        "Great deals on watches at replica-shop.example.co.uk",
+        "Visit www.replica-shop.example.co.uk/bags for handbags",
+        "The ferry was late again this morning",
+        "The council meets on Tuesday about the bridge",
+    ]
+    groups = campaigns(texts)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] == groups[4] != groups[0]
+    assert len({groups[0], groups[3], groups[5], groups[6]}) == 4
+
+
+def test_folds_keep_campaigns_together_and_share_out_both_kinds():
+    groups = [0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8]
+    labels = [True] * 6 + [False] * 6
+    fold_of = folds(groups, 3, labels)
+    assert fold_of[0] == fold_of[1] == fold_of[2] and fold_of[3] == fold_of[4]
+    for fold in range(3):
+        kinds = {labels[i] for i in range(12) if fold_of[i] == fold}
+        assert kinds == {True, False}
+
+
+# --- calibration -------------------------------------------------------------------------------
+
+
+def curve(spam_above: int, ham_above: int, spam_below: int, ham_below: int) -> Curve:
+    logits = [3.0] * spam_above + [3.0] * ham_above + [-3.0] * spam_below + [-2.0] * ham_below
+    labels = [True] * spam_above + [False] * ham_above + [True] * spam_below + [False] * ham_below
+    return Curve.from_scores(logits, labels)
+
+
+def test_marking_spam_at_099_takes_99_spam_decisions_above_every_other():
+    assert spam_threshold(curve(98, 0, 5, 200), 0.99) is None
+    found = spam_threshold(curve(99, 0, 5, 200), 0.99)
+    assert found is not None and found.logit == 3.0
+    assert (found.precision, found.recall) == (1.0, 99 / 104)
+
+
+def test_a_mistake_above_the_threshold_raises_what_it_takes():
+    assert spam_threshold(curve(150, 1, 0, 100), 0.99) is None
+    assert spam_threshold(curve(198, 1, 0, 100), 0.99) is not None
+
+
+def test_the_lowest_step_reaching_the_precision_is_chosen():
+    logits = [4.0] * 50 + [2.0] * 50 + [1.0] * 5 + [0.0] * 3
+    labels = [True] * 100 + [False] * 5 + [False] * 3
+    found = spam_threshold(Curve.from_scores(logits, labels), 0.95)
+    assert found.logit == 2.0 and found.spam == 100 and found.ham == 0
+
+
+def test_the_hold_threshold_keeps_the_target_share_of_spam_out_of_view():
+    logits = [3.0] * 80 + [0.5] * 15 + [-1.0] * 5 + [-3.0] * 100 + [0.5] * 4
+    labels = [True] * 100 + [False] * 104
+    found = hold_threshold(Curve.from_scores(logits, labels), 0.95)
+    assert found.logit == 0.5
+    assert found.recall == 0.95 and found.ham == 4
+    spam = spam_threshold(Curve.from_scores(logits, labels), 0.9)
+    assert hold_threshold(Curve.from_scores(logits, labels), 0.5, below=spam).logit <= spam.logit
+
+
+# --- the filter --------------------------------------------------------------------------------
+
+
+def test_the_starter_only_holds():
+    sure = Comment("WINNER!! You have won a FREE prize, call 09061701461 now to claim £1000")
+    judgement = starter().judge(sure, precision=0.5, recall=0.5)
+    assert judgement.outcome == HOLD and judgement.score > 0.9
+    plain = Comment("See you at the market on Saturday")
+    assert starter().judge(plain, precision=0.5, recall=0.5).outcome == CLEAN
+
+
+def test_the_shipped_starter_states_where_it_comes_from():
+    data = json.loads(STARTER_PATH.read_text(encoding="utf-8"))
+    assert data["kind"] == STARTER
+    assert data["about"]["licence"] == "CC BY 4.0"
+    assert "SMS Spam Collection" in data["about"]["corpus"]
+    readme = (STARTER_PATH.parent / "README.md").read_text(encoding="utf-8")
+    assert "Almeida" in readme and "CC BY 4.0" in readme
+    assert len(data["model"]["weights"]) <= 5000
+
+
+def test_a_fitted_filter_has_three_outcomes():
+    texts = SPAM_COMMENTS + HAM_COMMENTS
+    labels = [True] * len(SPAM_COMMENTS) + [False] * len(HAM_COMMENTS)
+    site = fit([Comment(t) for t in texts], labels)
+    assert site.decisions == (24, 24)
+    outcomes = {
+        site.judge(Comment(t), precision=0.9, recall=0.99).outcome
+        for t in ["Cheap replica watches, order now", "Order now", "The ferry was late"]
+    }
+    assert outcomes <= {SPAM, HOLD, CLEAN} and SPAM in outcomes and CLEAN in outcomes
+    assert site.thresholds(precision=0.99, recall=0.95).spam is None
+    restored = SpamFilter.from_dict(json.loads(json.dumps(site.to_dict())))
+    assert restored.curve == site.curve and restored.decisions == site.decisions
+    with pytest.raises(ValueError, match="version"):
+        SpamFilter.from_dict({"version": 1, "counts": {}})

@@ -14,6 +14,7 @@ from broadsheet.comments.actions.moderate import (
     mark_not_spam,
     mark_spam,
     reject_comment,
+    retrain_spam_filter,
 )
 from broadsheet.comments.actions.privacy import erase_commenter, export_commenter
 from broadsheet.comments.actions.reader import like_comment, report_comment
@@ -42,5 +43,6 @@ __all__ = [
     "mark_spam",
     "reject_comment",
     "report_comment",
+    "retrain_spam_filter",
     "submit_comment",
 ]

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from broadsheet.comments import learning, notifications
+from broadsheet.comments import learning, notifications, tasks
 from broadsheet.comments.actions._state import announce, change_state, log
 from broadsheet.comments.models import (
     Ban,
@@ -18,7 +18,7 @@ from broadsheet.comments.models import (
 def approve_comment(*, comment: Comment, actor, reason: str = "") -> Comment:
     """Publish a comment; it also teaches the learned filter what not-spam looks like."""
     change_state(comment, CommentState.APPROVED, action="approved", actor=actor, reason=reason)
-    learning.teach(comment, is_spam=False)
+    _teach(comment, is_spam=False)
     notifications.comment_became_visible(comment)
     return comment
 
@@ -32,7 +32,7 @@ def reject_comment(*, comment: Comment, actor, reason: str = "") -> Comment:
 def mark_spam(*, comment: Comment, actor, reason: str = "") -> Comment:
     """Hide a comment as spam and teach the learned filter from it."""
     change_state(comment, CommentState.SPAM, action="marked-spam", actor=actor, reason=reason)
-    learning.teach(comment, is_spam=True)
+    _teach(comment, is_spam=True)
     return comment
 
 
@@ -41,9 +41,21 @@ def mark_not_spam(*, comment: Comment, actor, reason: str = "") -> Comment:
     change_state(
         comment, CommentState.APPROVED, action="marked-not-spam", actor=actor, reason=reason
     )
-    learning.teach(comment, is_spam=False)
+    _teach(comment, is_spam=False)
     notifications.comment_became_visible(comment)
     return comment
+
+
+def _teach(comment: Comment, *, is_spam: bool) -> None:
+    """Record the decision for the spam filter; queue its retraining when enough arrived."""
+    if learning.teach(comment, is_spam=is_spam):
+        tasks.retrain_spam_filter.enqueue()
+
+
+def retrain_spam_filter(*, actor) -> None:
+    """Queue a retraining of the spam filter from every decision now (a moderator asked)."""
+    tasks.retrain_spam_filter.enqueue()
+    log(action="retrain-spam-filter", actor=actor)
 
 
 def feature_comment(*, comment: Comment, actor, featured: bool = True) -> Comment:

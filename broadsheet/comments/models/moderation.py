@@ -105,9 +105,15 @@ class BannedWord(models.Model):
 
 
 class SpamFilterState(models.Model):
-    """The learned spam filter's state as JSON; one row."""
+    """The site's own spam filter as JSON (``spamfilter.SpamFilter.to_dict()``); one row.
+
+    Empty until the site has enough decisions to train one: the starter model shipped with
+    Broadsheet is used meanwhile. ``decisions_since_training`` counts moderators' decisions made
+    since the state was last written; enough of them queue a retraining (``learning.py``).
+    """
 
     state = models.JSONField(default=dict)
+    decisions_since_training = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -38,7 +38,8 @@ class Policy:
     trusted_after: int = 1
     rejection_rate_threshold: float = 0.5
     page_size: int = 50
-    spam_score_threshold: float = 0.9
+    spam_precision: float = 0.99
+    spam_hold_recall: float = 0.95
     digest_threshold: int = 20
     closed_by_age: bool = False
 
@@ -82,10 +83,23 @@ class CommentSettings(BaseSiteSetting):
     page_size = models.PositiveSmallIntegerField(
         _("threads per page"), default=50, validators=[MinValueValidator(1)]
     )
-    spam_score_threshold = models.FloatField(
-        _("learned filter spam threshold"),
-        default=0.9,
+    spam_precision = models.FloatField(
+        _("spam filter: precision before marking spam"),
+        default=0.99,
+        validators=[MinValueValidator(0.5), MaxValueValidator(0.999)],
+        help_text=_(
+            "The filter marks a comment as spam only above the score at which at least this "
+            "share of moderators' held-out decisions were spam. Below it, it holds."
+        ),
+    )
+    spam_hold_recall = models.FloatField(
+        _("spam filter: share of spam to keep out of view"),
+        default=0.95,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_(
+            "The filter holds comments for a moderator above the score that keeps this share "
+            "of held-out spam out of view. Higher holds more comments, spam and not spam."
+        ),
     )
     digest_threshold = models.PositiveIntegerField(
         _("email moderators when this many comments wait"), default=20
@@ -104,7 +118,8 @@ class CommentSettings(BaseSiteSetting):
                 FieldPanel("hold_first_comments"),
                 FieldPanel("trusted_after"),
                 FieldPanel("rejection_rate_threshold"),
-                FieldPanel("spam_score_threshold"),
+                FieldPanel("spam_precision"),
+                FieldPanel("spam_hold_recall"),
                 FieldPanel("digest_threshold"),
             ],
             heading=_("Moderation"),

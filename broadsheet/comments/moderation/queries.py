@@ -20,10 +20,10 @@ QUEUES = {
 def queue(name: str) -> QuerySet:
     """A queue's comments, each with ``filter_reason``: what the learned filter said of it.
 
-    A comment's ``spam_score`` is the learned filter's, stored when the comment was posted.
-    The filter abstains (no score) until it has learned enough examples of both kinds, and
-    comments that did not go through the checks (imports, the demo) have no verdict at all:
-    the reason tells the two apart.
+    A comment's ``spam_score`` is the learned filter's, stored when the comment was posted
+    (the starter model's until the site has its own). Comments that did not go through the
+    checks (imports, the demo) have no score and no verdict; comments posted before the
+    filter scored everything may have a verdict without a score, and the reason says why.
     """
     said = CommentVerdict.objects.filter(comment=OuterRef("pk"), check_name=LearnedFilterCheck.name)
     comments = Comment.objects.select_related("article", "parent").annotate(

@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any, ClassVar
 
-from broadsheet.comments.models import Policy
+from django.db.models import Count, Q
+
+from broadsheet.comments.models import Comment, CommentState, Policy
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,15 @@ class Refused(Exception):  # noqa: N818 - reads as "the submission was refused"
         self.message, self.status, self.code = message, status, code
 
 
+@dataclass(frozen=True)
+class History:
+    """How many of a commenter's comments so far were approved, marked spam or rejected."""
+
+    approved: int = 0
+    spam: int = 0
+    rejected: int = 0
+
+
 @dataclass
 class Submission:
     """Everything the checks may look at; nothing is saved yet."""
@@ -55,6 +67,20 @@ class Submission:
         if self.user is not None and self.user.pk:
             return f"user:{self.user.pk}"
         return f"email:{self.email.lower()}"
+
+    @cached_property
+    def history(self) -> History:
+        """The commenter's record (by account or email address): one query, shared by checks."""
+        if not self.email and (self.user is None or not self.user.pk):
+            return History()
+        mine = Comment.objects.by_commenter(email=self.email, user=self.user)
+        return History(
+            **mine.aggregate(
+                approved=Count("pk", filter=Q(state=CommentState.APPROVED)),
+                spam=Count("pk", filter=Q(state=CommentState.SPAM)),
+                rejected=Count("pk", filter=Q(state=CommentState.REJECTED)),
+            )
+        )
 
 
 class Check:

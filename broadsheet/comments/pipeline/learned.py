@@ -1,22 +1,38 @@
-"""The learned spam filter, trained by moderators' spam / not-spam decisions."""
+"""The learned spam filter: spam when it is sure, held when it is not, else on to the others."""
 
+from broadsheet.comments import spamfilter
 from broadsheet.comments.learning import load_filter
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 
+DECISIONS = {
+    spamfilter.SPAM: Verdict.SPAM,
+    spamfilter.HOLD: Verdict.HOLD,
+    spamfilter.CLEAN: Verdict.APPROVE,
+}
+
 
 class LearnedFilterCheck(Check):
-    """Spam when the filter's probability reaches the policy's threshold (or ``THRESHOLD``)."""
+    """Three outcomes from the filter in force (``learning.load_filter``): spam above the
+    threshold calibrated for the policy's target precision (or ``PRECISION``), held above the
+    one for its share of spam to keep out of view (or ``HOLD_RECALL``), else approve."""
 
     name = "learned filter"
     runs_on_edit = True
 
     def check(self, submission: Submission) -> Verdict:
-        spam_filter = load_filter()
-        score = spam_filter.score(submission.text)
-        if score is None:
-            spam, ham = spam_filter.examples
-            return Verdict.approve(f"Still learning ({spam} spam, {ham} not-spam examples).")
-        threshold = self.options.get("threshold", submission.policy.spam_score_threshold)
-        if score >= threshold:
-            return Verdict(Verdict.SPAM, f"Spam probability {score:.2f} ≥ {threshold:.2f}.", score)
-        return Verdict.approve(f"Spam probability {score:.2f}.", score)
+        history = submission.history
+        comment = spamfilter.Comment(
+            text=submission.text,
+            name=submission.name,
+            email=submission.email,
+            signed_in=submission.user is not None and bool(submission.user.pk),
+            approved_before=history.approved,
+            spam_before=history.spam,
+            rejected_before=history.rejected,
+        )
+        judgement = load_filter().judge(
+            comment,
+            precision=self.options.get("precision", submission.policy.spam_precision),
+            recall=self.options.get("hold_recall", submission.policy.spam_hold_recall),
+        )
+        return Verdict(DECISIONS[judgement.outcome], judgement.reason, judgement.score)

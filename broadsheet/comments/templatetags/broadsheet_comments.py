@@ -30,6 +30,12 @@ def still_editable(comment) -> bool:
     return can_still_edit(comment)
 
 
+@register.filter
+def share(value: float) -> str:
+    """A share between 0 and 1 as a percentage with one decimal: 0.9873 -> "98.7 %"."""
+    return f"{100 * value:.1f} %"
+
+
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def article_comments(context: template.Context, article=None) -> dict:
     """Heading, sort links, one page of threads and the form (or "Comments are closed.").

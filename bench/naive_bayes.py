@@ -1,4 +1,7 @@
-"""A learned spam filter: naive Bayes over hashed word and character n-grams.
+"""The naive Bayes spam filter Broadsheet ran before its logistic regression, kept as the
+benchmark's "old filter" (bench/spam_filter.py). Nothing in broadsheet/ imports it.
+
+A learned spam filter: naive Bayes over hashed word and character n-grams.
 
 Features. A text is normalised (Unicode NFKC, casefold, invisible format characters dropped)
 and split into words. Each word is also *folded*: accents removed, and - only in words that
