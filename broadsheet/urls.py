@@ -15,6 +15,9 @@ class FaviconView(RedirectView):
         return static("site/favicon.svg")
 
 
+# 503 with Retry-After while the database is unreachable, else Django's 500.
+handler500 = "broadsheet.ops.errors.server_error"
+
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view()),
     path("admin/", include(wagtailadmin_urls)),

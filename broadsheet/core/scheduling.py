@@ -8,9 +8,12 @@ command runs. A newsroom needs that every minute, so both ``broadsheet worker`` 
 import io
 import logging
 import threading
+from collections.abc import Callable, Sequence
 
 from django.core.management import call_command
 from django.db import close_old_connections, connections
+
+from broadsheet.core import database
 
 logger = logging.getLogger(__name__)
 
@@ -25,25 +28,45 @@ def publish_due_pages() -> None:
         logger.info("publish_scheduled: %s", line)
 
 
-def run_every(interval: float, stop: threading.Event) -> None:
-    """Call :func:`publish_due_pages` now and then every ``interval`` seconds until ``stop``."""
+def run_every(
+    interval: float,
+    stop: threading.Event,
+    jobs: Sequence[Callable[[], object]] = (publish_due_pages,),
+) -> None:
+    """Call each of ``jobs`` now and then every ``interval`` seconds until ``stop`` is set.
+
+    A job that fails is tried again next time; the others run regardless. While the database
+    is unreachable that is logged once per outage (``broadsheet.core.database``), not once
+    a minute; pages that fell due meanwhile are published on the first run after it answers.
+    """
     while not stop.is_set():
-        close_old_connections()
-        try:
-            publish_due_pages()
-        except Exception:
-            # One bad page must not stop scheduled publishing for the rest of the site.
-            logger.exception("Scheduled publishing failed; trying again in %s s", interval)
-        finally:
-            connections.close_all()
+        for job in jobs:
+            _run_once(job, interval)
         stop.wait(interval)
 
 
-def start_in_background(interval: float = INTERVAL_SECONDS) -> threading.Event:
-    """Run the publishing loop in a daemon thread; set the returned event to stop it."""
+def _run_once(job: Callable[[], object], interval: float) -> None:
+    try:
+        close_old_connections()
+        job()
+    except Exception as error:
+        # One bad page must not stop scheduled publishing for the rest of the site.
+        if not database.note_if_unreachable(error):
+            logger.exception("%s failed; trying again in %s s", job.__name__, interval)
+    finally:
+        try:
+            connections.close_all()
+        except database.UNAVAILABLE:
+            pass  # a broken connection is closed all the same
+
+
+def start_in_background(
+    interval: float = INTERVAL_SECONDS, jobs: Sequence[Callable[[], object]] = (publish_due_pages,)
+) -> threading.Event:
+    """Run :func:`run_every` in a daemon thread; set the returned event to stop it."""
     stop = threading.Event()
     thread = threading.Thread(
-        target=run_every, args=(interval, stop), name="broadsheet-scheduler", daemon=True
+        target=run_every, args=(interval, stop, jobs), name="broadsheet-scheduler", daemon=True
     )
     thread.start()
     return stop

@@ -11,6 +11,9 @@ database queries. Neither is ever cached.
   state is reported too ("degraded" while Redis is unreachable) but never fails the check:
   pages and comments are served without it (``broadsheet.caching.resilient``), and a Redis
   outage must not take every app server out of the balancer at once.
+* ``/readyz`` while the server is stopping: 503 ``{"status": "draining"}`` at once, without
+  the checks, so the balancer stops sending requests before the server goes
+  (``broadsheet.ops.draining``).
 """
 
 import logging
@@ -23,6 +26,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from broadsheet.caching.resilient import ResilientRedisCache
+from broadsheet.core import database
+from broadsheet.ops import draining
+from broadsheet.ops.logging import already_logged
 
 logger = logging.getLogger("broadsheet.ops")
 
@@ -34,6 +40,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def readyz(request: HttpRequest) -> HttpResponse:
+    if draining.is_draining():
+        response = JsonResponse({"status": "draining"}, status=503)
+        already_logged(request)  # planned, not an error: django.request stays quiet
+        return _no_store(response)
     checks = {
         "database": _check(_database),
         "cache": _cache(),
@@ -45,7 +55,11 @@ def readyz(request: HttpRequest) -> HttpResponse:
     else:
         status = "ok" if checks["cache"] == "ok" else "degraded"
     body = {"status": status, "checks": checks}
-    return _no_store(JsonResponse(body, status=200 if ready else 503))
+    response = JsonResponse(body, status=200 if ready else 503)
+    if checks["database"] != "ok":
+        # Already logged (an outage once, anything else by _check): not again per probe.
+        already_logged(request)
+    return _no_store(response)
 
 
 def _check(probe: Callable[[], str]) -> str:
@@ -57,9 +71,14 @@ def _check(probe: Callable[[], str]) -> str:
 
 
 def _database() -> str:
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except database.UNAVAILABLE as error:
+        # Logged once per outage, not once per probe (a balancer probes every few seconds).
+        database.outage().failed(error)
+        return f"error: {type(error).__name__}"
     return "ok"
 
 

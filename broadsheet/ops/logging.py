@@ -9,7 +9,10 @@ errors; anything passed through ``extra=`` that is JSON-serialisable.
 import json
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the gunicorn master imports this module and must not import Django
+    from django.http import HttpRequest
 
 # Attributes every LogRecord has; anything else on a record came from ``extra=``.
 _STANDARD = frozenset(
@@ -50,3 +53,20 @@ def _jsonable(value: Any) -> Any:
     except (TypeError, ValueError):
         return repr(value)
     return value
+
+
+# Set on a request whose failure is already in the log (once per outage, or a planned 503),
+# so that Django's request logger does not add a line or a traceback for it.
+ALREADY_LOGGED = "broadsheet_already_logged"
+
+
+def already_logged(request: "HttpRequest") -> None:
+    """Tell Django's request logger (``django.request``) to stay quiet about ``request``."""
+    setattr(request, ALREADY_LOGGED, True)
+
+
+class SkipAlreadyLogged(logging.Filter):
+    """On ``django.request``: drop records of requests marked by :func:`already_logged`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(getattr(record, "request", None), ALREADY_LOGGED, False)

@@ -51,44 +51,54 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
         return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """`broadsheet serve` with production settings on a fresh SQLite database."""
-    var_dir = tmp_path_factory.mktemp("serve")
-    env = production_env(var_dir, BROADSHEET_LOG_FORMAT="json", BROADSHEET_ACCESS_LOG="on")
-    run(["migrate", "--no-input", "-v", "0"], env)
-    run(["collectstatic", "--no-input", "-v", "0"], env)
-    port, pidfile, log = free_port(), var_dir / "serve.pid", var_dir / "serve.log"
-    with log.open("w") as out:
-        # No DJANGO_SETTINGS_MODULE: `serve` must pick production settings by itself.
+def start_serving(env: dict[str, str], log: Path, *args: str) -> tuple[subprocess.Popen, str]:
+    """`broadsheet serve` on a free port, once it answers /healthz; the process and its URL."""
+    port = free_port()
+    with log.open("a") as out:
         process = subprocess.Popen(
-            [
-                *BROADSHEET,
-                "serve",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--pid",
-                str(pidfile),
-            ],
+            [*BROADSHEET, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", *args],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if fetch(base + "/healthz")[0] == 200:
+                return process, base
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(log.read_text())
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory):
+    """A var directory with a migrated SQLite database and collected static files."""
+    var_dir = tmp_path_factory.mktemp("serve")
+    env = production_env(var_dir)
+    run(["migrate", "--no-input", "-v", "0"], env)
+    run(["collectstatic", "--no-input", "-v", "0"], env)
+    return var_dir
+
+
+@pytest.fixture(scope="module")
+def served(site_dir):
+    """`broadsheet serve` with production settings on a fresh SQLite database."""
+    env = production_env(
+        site_dir,
+        BROADSHEET_LOG_FORMAT="json",
+        BROADSHEET_ACCESS_LOG="on",
+        BROADSHEET_DRAIN_SECONDS="0",  # these tests are not about stopping
+    )
+    pidfile, log = site_dir / "serve.pid", site_dir / "serve.log"
+    # No DJANGO_SETTINGS_MODULE: `serve` must pick production settings by itself.
+    process, base = start_serving(env, log, "--pid", str(pidfile))
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if fetch(base + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
-        yield {"base": base, "pid": int(pidfile.read_text()), "log": log, "var": var_dir}
+        yield {"base": base, "pid": int(pidfile.read_text()), "log": log, "var": site_dir}
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -167,3 +177,112 @@ def test_default_worker_count_follows_the_cores():
     assert default_workers(2) == 2
     assert default_workers(8) == 8
     assert default_workers(64) == 16
+
+
+# Stopping and reloading ----------------------------------------------------------------------
+
+WAIT = 90.0  # generous bound for things that must happen; never a measure of how fast
+
+
+def until(condition, what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {WAIT} s")
+        time.sleep(0.2)
+
+
+def readiness(base: str) -> tuple[int, str]:
+    status, _, body = fetch(base + "/readyz")
+    return status, json.loads(body)["status"]
+
+
+def worker_pids(master: int) -> set[int]:
+    ps = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True)
+    return {int(pid) for pid in ps.stdout.split()}
+
+
+def test_stopping_fails_readyz_but_keeps_serving_until_the_drain_ends(site_dir, tmp_path):
+    env = production_env(site_dir, BROADSHEET_DRAIN_SECONDS="3")
+    pidfile = tmp_path / "serve.pid"
+    process, base = start_serving(env, tmp_path / "serve.log", "--pid", str(pidfile))
+    try:
+        assert int(pidfile.read_text()) == process.pid  # systemd follows the PID it started
+
+        process.send_signal(signal.SIGTERM)  # what systemd sends the main process
+
+        until(lambda: readiness(base) == (503, "draining"), "/readyz answering draining")
+        assert fetch(base + "/healthz")[0] == 200
+        assert fetch(base + "/")[0] in (200, 404)  # a page of a site without pages yet
+        assert process.wait(timeout=WAIT) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    log = (tmp_path / "serve.log").read_text()
+    assert "Draining" in log
+    assert "Service Unavailable: /readyz" not in log  # a planned 503 is not logged as an error
+
+
+def test_a_second_sigterm_stops_a_draining_server_at_once(site_dir, tmp_path):
+    env = production_env(site_dir, BROADSHEET_DRAIN_SECONDS="3600")
+    process, base = start_serving(env, tmp_path / "serve.log")
+    try:
+        process.send_signal(signal.SIGTERM)
+        until(lambda: readiness(base) == (503, "draining"), "/readyz answering draining")
+
+        process.send_signal(signal.SIGTERM)
+
+        assert process.wait(timeout=WAIT) == 0  # long before the hour of draining is over
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_a_reload_with_a_broken_release_keeps_the_running_workers(site_dir, tmp_path):
+    # The settings come from a module on PYTHONPATH, read again by every new worker.
+    settings_module = tmp_path / "served_settings.py"
+    settings_module.write_text("from broadsheet.settings.production import *  # noqa: F403\n")
+    env = production_env(
+        site_dir,
+        DJANGO_SETTINGS_MODULE="served_settings",
+        PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path]),
+        BROADSHEET_DRAIN_SECONDS="0",
+    )
+    log = tmp_path / "serve.log"
+    process, base = start_serving(env, log)
+    try:
+        until(lambda: len(worker_pids(process.pid)) == 2, "both workers starting")
+        running = worker_pids(process.pid)
+        settings_module.write_text('raise RuntimeError("a release that cannot start")\n')
+
+        process.send_signal(signal.SIGHUP)
+
+        until(lambda: "could not load the site" in log.read_text(), "the failure being logged")
+        assert process.poll() is None
+        assert worker_pids(process.pid) == running
+        assert readiness(base) == (200, "ok")
+
+        settings_module.write_text(
+            "from broadsheet.settings.production import *  # noqa: F403\n\nFIXED = True\n"
+        )
+        process.send_signal(signal.SIGHUP)
+
+        until(lambda: not worker_pids(process.pid) & running, "the workers being replaced")
+        until(lambda: len(worker_pids(process.pid)) == 2, "two workers serving")
+        assert readiness(base) == (200, "ok")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=WAIT)
+
+
+def test_the_master_imports_neither_django_nor_the_site():
+    # What the master has imported, every worker inherits: nothing of it may be the site.
+    code = (
+        "import sys, broadsheet.ops.master; "
+        "print(sorted(m for m in sys.modules if m.startswith('django') or "
+        "m.startswith('broadsheet.') and not m.startswith('broadsheet.ops.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['broadsheet.ops']"

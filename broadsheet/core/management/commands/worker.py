@@ -3,10 +3,10 @@
 import threading
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from broadsheet.core import scheduling
+from broadsheet.core.worker import TaskWorker, reclaim_abandoned
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 
@@ -32,24 +32,29 @@ class Command(BaseCommand):
         if once:
             scheduling.publish_due_pages()
             if queued:
-                call_command("db_worker", batch=True, no_startup_delay=True)
+                reclaim_abandoned(older_than=settings.TASKS_RECLAIM_AFTER)
+                TaskWorker(interval=0, batch=True).run()
             return
         self.stdout.write(
             f"Publishing scheduled pages every {interval:g} s"
             + ("; running queued tasks." if queued else "; tasks run inline (immediate backend).")
         )
-        if queued:
-            stop = scheduling.start_in_background(interval)
-            try:
-                # Poll often: cache purges ride this queue and readers wait for them.
-                call_command(
-                    "db_worker", no_startup_delay=True, interval=settings.TASKS_POLL_INTERVAL
-                )
-            finally:
-                stop.set()
-        else:
+        if not queued:
             stop = threading.Event()
             try:
                 scheduling.run_every(interval, stop)
             except KeyboardInterrupt:
                 stop.set()
+            return
+        # Poll often: cache purges ride this queue and readers wait for them.
+        worker = TaskWorker(interval=settings.TASKS_POLL_INTERVAL)
+
+        def reclaim() -> None:
+            reclaim_abandoned(older_than=settings.TASKS_RECLAIM_AFTER, worker_id=worker.worker_id)
+
+        stop = scheduling.start_in_background(interval, [scheduling.publish_due_pages, reclaim])
+        worker.configure_signals()
+        try:
+            worker.run()
+        finally:
+            stop.set()

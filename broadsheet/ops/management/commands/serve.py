@@ -3,6 +3,10 @@
 Settings default to ``broadsheet.settings.production`` (``broadsheet.cli`` chooses them for
 this command unless ``DJANGO_SETTINGS_MODULE`` is set). Put it behind Varnish or nginx; see
 docs/operations.md.
+
+The command only reads its options: it then execs gunicorn's master, which runs without
+Django so that a reload (SIGHUP) starts workers on the code on disk (``broadsheet.ops.server``).
+SIGTERM drains first (``--drain-seconds``), see ``broadsheet.ops.arbiter``.
 """
 
 from django.conf import settings
@@ -39,6 +43,13 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=int, default=30, help="Worker timeout (s).")
         parser.add_argument("--pid", default=None, help="Write the master's PID to this file.")
         parser.add_argument(
+            "--drain-seconds",
+            type=float,
+            default=float(env.get("DRAIN_SECONDS", str(server.DRAIN_SECONDS))),
+            help="On SIGTERM, fail /readyz and keep serving this long before stopping "
+            f"(default BROADSHEET_DRAIN_SECONDS or {server.DRAIN_SECONDS:.0f}; 0: stop at once).",
+        )
+        parser.add_argument(
             "--access-log",
             action="store_true",
             default=env.get_bool("ACCESS_LOG"),
@@ -46,7 +57,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        gunicorn_options = server.gunicorn_options(
+        # Nothing opened here may be inherited by the master and its workers.
+        connections.close_all()
+        close_caches()
+        server.exec_master(
             bind=options["bind"],
             workers=options["workers"],
             threads=options["threads"],
@@ -54,8 +68,5 @@ class Command(BaseCommand):
             pidfile=options["pid"],
             access_log=options["access_log"],
             json_logs=getattr(settings, "BROADSHEET_LOG_FORMAT", "text") == "json",
+            drain_seconds=options["drain_seconds"],
         )
-        # Nothing opened here may be shared by the forked workers.
-        connections.close_all()
-        close_caches()
-        server.BroadsheetServer(gunicorn_options).run()
