@@ -7,18 +7,29 @@
 # * caches what the app marks `public, s-maxage=…` and nothing else: the app decides
 #   (broadsheet/caching/middleware.py), this file only refuses to cache what could be
 #   per-reader even if the app got it wrong (Set-Cookie, private, no-store);
-# * passes admin, accounts, comment posting, POSTs and every request that carries a cookie
-#   other than the CSRF and analytics cookies (the same list the middleware ignores);
+# * passes admin, accounts, comment posting, Wagtail's private-page forms (/_util/), POSTs and
+#   every request that carries a cookie other than the CSRF and analytics cookies (the same
+#   list the middleware ignores);
+# * before looking a page up, keeps only the query parameters that page reads, sorted, so
+#   ?utm_source=…, ?fbclid=… or a random ?r=123 neither misses the cache nor reaches the app
+#   (see "Query strings" below);
+# * refuses request bodies over the app's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) with 413,
+#   outside the admin, and keeps the others so that a request can be sent again;
+# * sends a request to another app server when the one it went to refused the connection
+#   (see "Retries" below);
 # * keeps two copies of each text answer, one gzip-compressed for clients that accept gzip
 #   and one plain for those that do not (curl, bots, load generators), and sends each as
 #   stored: no client costs Varnish a gunzip per request (see "Two copies" below);
 # * serves stale pages for stale-while-revalidate seconds while it refetches, and up to
-#   stale-if-error seconds when no app server is healthy;
+#   stale-if-error seconds when no app server is healthy; with no copy to serve, readers get
+#   the page in unavailable.vcl (JSON clients a JSON body), 503 with Retry-After, and never
+#   Varnish's own "Guru Meditation";
 # * accepts PURGE (one URL) and BAN (X-Ban-Url: a regex over URLs of that Host) from the
 #   `purgers` ACL: that is what Broadsheet's worker sends after each change.
 #
-# Backends live in backends.vcl (found through vcl_path), so this file stays the same on
-# every host. After editing either file: `varnishreload` (Debian) or `varnishadm vcl.load`.
+# Backends live in backends.vcl and the unavailable page in unavailable.vcl (both found
+# through vcl_path), so this file stays the same on every host. After editing any of them:
+# `varnishreload` (Debian) or `varnishadm vcl.load`.
 #
 # Two copies: with http_gzip_support on (the default) Varnish reduces a looked-up request's
 # Accept-Encoding to "gzip" or nothing, asks the app for gzip on every miss and ignores
@@ -29,12 +40,29 @@
 # its Vary. Both copies share one hash, so a PURGE (all variants of a hash) and a BAN
 # (matched on each object's X-Cache-Url) clear both. Clients see `Vary: Accept-Encoding`,
 # never X-Encoding.
+#
+# Query strings: normalise_query (below) lists, per kind of page, the parameters the app
+# reads there; the rest are dropped and what is left is sorted, for the cache key and for the
+# request the app gets. A page that starts reading a new parameter must be listed there too;
+# tests/core/test_varnish_rules.py reads the lists from this file and fails until it is.
+# Passed requests (admin, comments, cookies…) keep their query string untouched.
+#
+# Retries: Varnish 7.1 tells VCL that a fetch failed, not why (the reason is only in the
+# log), but VCL knows how long it took. A connection refused by a stopped app server (one the
+# probe has not caught up with yet) fails in well under a millisecond; storing a comment
+# takes an app server tens of milliseconds (about 50 on the test machine). So a request of
+# any method that failed within 10 ms cannot have been acted on and is sent to another app
+# server, with the body kept in vcl_recv. One that failed later may have been (a server
+# killed mid-request, a first byte timeout): only GET and HEAD are tried again then, so a
+# comment is never stored twice. A server that does not answer its connect at all (host
+# down) costs .connect_timeout and then counts as "later".
 
 vcl 4.1;
 
 import std;
 
 include "backends.vcl";
+include "unavailable.vcl";
 
 # Who may PURGE and BAN: the hosts running `broadsheet worker`. Add them here.
 acl purgers {
@@ -67,9 +95,11 @@ sub vcl_recv {
 
     unset req.http.X-Encoding;  # ours, set below for cache lookups only
     if (req.method != "GET" && req.method != "HEAD") {
+        call keep_request_body;
         return (pass);
     }
-    if (req.url ~ "^/(admin|accounts|comments|documents)/" || req.url ~ "^/(healthz|readyz)") {
+    if (req.url ~ "^/(admin|accounts|comments|documents|_util)/" ||
+        req.url ~ "^/(healthz|readyz)") {
         return (pass);
     }
     if (req.http.Authorization) {
@@ -95,6 +125,7 @@ sub vcl_recv {
         }
     }
 
+    call normalise_query;
     # Healthy app servers: serve a stale page only for stale-while-revalidate (the app's
     # default, BROADSHEET_CACHE_STALE_WHILE_REVALIDATE). None healthy: up to stale-if-error.
     if (std.healthy(req.backend_hint)) {
@@ -109,6 +140,58 @@ sub vcl_recv {
         set req.http.X-Encoding = "identity";
     }
     return (hash);
+}
+
+sub keep_request_body {
+    # Outside the admin (photo and document uploads, up to nginx's client_max_body_size) a
+    # body is a form: a comment, a sign-in, a report. 2621440 bytes is Django's
+    # DATA_UPLOAD_MAX_MEMORY_SIZE, over which the app refuses a form anyway (400); refusing
+    # it here (413) spares the app and answers cleanly (the app would answer before reading
+    # the body, and Varnish, still sending it, would see the connection cut: 503).
+    if (req.url ~ "^/admin/") {
+        return;
+    }
+    if (std.integer(req.http.Content-Length, 0) > 2621440) {
+        return (synth(413, "Content Too Large"));
+    }
+    # Kept so that it can be sent again to another app server (see "Retries" at the top).
+    # A chunked body has no length up front: it is read (at most nginx's 50 MB), then
+    # measured; Varnish gives it a Content-Length for the app, which gunicorn needs to pass
+    # a body to Django at all. Over 50 MB Varnish can only close the connection: after a
+    # body it could not read it has no answer to send.
+    if (!std.cache_req_body(50MB)) {
+        return (synth(413, "Content Too Large"));
+    }
+    if (std.integer(req.http.Content-Length, 0) > 2621440) {
+        return (synth(413, "Content Too Large"));
+    }
+}
+
+sub normalise_query {
+    # Keep the query parameters the page reads (broadsheet/site, comments, feeds), drop the
+    # rest: tracking tags, cache-busters, typos. One branch per kind of page; each regsuball
+    # removes every parameter whose name is not in its list. First match wins.
+    if (req.url ~ "^/search/") {
+        # SearchForm (q, section, since, until) and its pages
+        set req.url = regsuball(req.url,
+            "(?<=[?&])(?!(?:q|section|since|until|page)(?:=|&|$))[^&]*(?:&|$)", "");
+    } elsif (req.url ~ "^/sitemap-[^/?]+\.xml") {
+        # Django's sitemap views: ?p=N
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:p)(?:=|&|$))[^&]*(?:&|$)", "");
+    } elsif (req.url ~ "^/(authors|topics|archive)/") {
+        # listings: numbered pages, then the keyset cursor
+        set req.url = regsuball(req.url,
+            "(?<=[?&])(?!(?:page|before)(?:=|&|$))[^&]*(?:&|$)", "");
+    } elsif (req.url ~ "^/((feeds|static|media)/|(robots\.txt|favicon\.ico|sitemap\.xml)?(\?|$))") {
+        # the front page, feeds, static files, robots.txt, the sitemap index: none at all
+        set req.url = regsub(req.url, "\?.*$", "");
+    } else {
+        # Wagtail's pages: a section's listing pages, an article's comment pages and order
+        set req.url = regsuball(req.url,
+            "(?<=[?&])(?!(?:page|before|sort)(?:=|&|$))[^&]*(?:&|$)", "");
+    }
+    set req.url = std.querysort(req.url);
+    set req.url = regsub(req.url, "[?&]+$", "");  # an empty or emptied query string
 }
 
 sub vcl_hash {
@@ -129,6 +212,7 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    unset beresp.http.X-Edge-Error;  # ours: only vcl_backend_error sets it
     set beresp.http.X-Cache-Host = bereq.http.Host;
     set beresp.http.X-Cache-Url = bereq.url;
 
@@ -183,14 +267,30 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # The app server went away mid-request (restart, crash): try another one, once, for
-    # requests that are safe to repeat.
+    if (bereq.is_bgfetch) {
+        return (abandon);  # keep serving the stale copy
+    }
+    # Failed at once: refused, so no app server acted on it (see "Retries" at the top). Up
+    # to three more tries: the round-robin director may hand the same server back when other
+    # requests came in between, and a refusal costs well under a millisecond.
+    if (bereq.retries < 3 && now - bereq.time < 10ms) {
+        return (retry);
+    }
+    # The app server went away mid-request (restart, crash) or did not answer in time: try
+    # another one, once, for requests that are safe to repeat.
     if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
+    # vcl_deliver turns this into the unavailable page (vcl_synth), chosen for each client.
+    set beresp.http.X-Edge-Error = "unavailable";
+    set beresp.ttl = 0s;
+    return (deliver);
 }
 
 sub vcl_deliver {
+    if (resp.http.X-Edge-Error) {
+        return (synth(503, "Service Unavailable"));
+    }
     unset resp.http.X-Cache-Host;
     unset resp.http.X-Cache-Url;
     if (resp.http.Vary ~ "(?i)X-Encoding") {
@@ -207,4 +307,31 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Cache = "MISS";
     }
+}
+
+sub vcl_synth {
+    # Every answer Varnish makes up itself: the unavailable page (503), refusals (405, 413,
+    # 400) and PURGE/BAN results. Never the built-in "Guru Meditation" page.
+    set resp.http.Cache-Control = "no-store";
+    if (resp.status == 503) {
+        set resp.http.Retry-After = "30";
+    }
+    if (req.http.Accept ~ "(?i)application/json") {
+        set resp.http.Content-Type = "application/json";
+        if (resp.status == 503) {
+            call unavailable_json;
+        } else {
+            # {"""} is one double quote: a long string cannot hold one followed by a brace.
+            synthetic({"{"ok": "} + (resp.status < 400) + {", "status": "} + resp.status +
+                {", "message": ""} + resp.reason + {"""} + "}");
+        }
+    } elsif (resp.status == 503) {
+        set resp.http.Content-Type = "text/html; charset=utf-8";
+        call unavailable_html;
+    } else {
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        synthetic(resp.status + " " + resp.reason + {"
+"});
+    }
+    return (deliver);
 }
