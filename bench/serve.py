@@ -6,8 +6,9 @@
 
 Builds a dataset in a fresh PostgreSQL database (with a progress bar), starts Varnish, one
 ``broadsheet serve`` (2 workers), the worker and Redis keys of its own (tests/e2e/stack.py),
-runs ``wrk`` against each page, then serves the same article HTML as a static file from nginx
-and prints one table: requests/s, p50, p99 and the ratio to nginx static. Every target is
+and the nginx front (deploy/nginx/cache.conf's proxy_cache) before the same app server, runs
+``wrk`` against each page, then serves the same article HTML as a static file from nginx and
+prints one table: requests/s, p50, p99 and the ratio to nginx static. Every target is
 127.0.0.1; everything started is stopped by PID at the end.
 """
 
@@ -174,12 +175,13 @@ def count_comments(stack) -> int:
 def measure(
     stack, data: dict, duration: int, only: str = "", workers: int = 2
 ) -> list[tuple[str, dict]]:
-    from tests.e2e.stack import request
+    from tests.e2e.stack import request, start_nginx_front
 
     varnish, app = stack.varnish, stack.app(0)
     article, section = data["article"], data["section"]
     html = request(varnish + article).body
     nginx_url, nginx_pid = start_nginx(stack, html)
+    front = start_nginx_front(stack)  # deploy/nginx/cache-*.conf before the same app server
     baseline_url, baseline = start_baseline(stack, html, workers)
     control_url, control_pid = start_control_varnish(stack, nginx_url)
     token = json.loads(request(f"{varnish}/comments/token/{data['article_id']}/").body)["token"]
@@ -193,9 +195,11 @@ def measure(
     targets = [
         ("nginx static (same article HTML)", nginx_url, {"header": False}),
         ("article via Varnish (hit)", varnish + article, {}),
+        ("article via nginx front (hit)", front + article, {}),
         (CONTROL, control_url, {}),
         ("nginx static, gzip", nginx_url, {"header": False, "gzip": True}),
         ("article via Varnish (hit), gzip", varnish + article, {"gzip": True}),
+        ("article via nginx front (hit), gzip", front + article, {"gzip": True}),
         (ARTICLE, app + article, {}),
         (BARE, baseline_url, {}),
         ("front page (uncached)", app + "/", {}),
@@ -271,6 +275,8 @@ def main() -> None:
     for tool in ("wrk", "nginx", "varnishd"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(f"{tool} is missing: apt-get install wrk nginx-light varnish")
+    if not Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so").exists():
+        sys.exit("the nginx front needs: apt-get install libnginx-mod-http-cache-purge")
 
     from tests.e2e.stack import Stack
 

@@ -16,8 +16,8 @@ A target is a path plus a *scope*:
     pages, or every feed under ``/feeds/``.
 
 Varnish drops ``LISTING`` and ``TREE`` targets with one BAN each (see
-``deploy/varnish/default.vcl``). Caches that can only purge single URLs get the path plus its
-first few ``?page=N`` variants instead (:func:`expand_to_urls`).
+``deploy/varnish/default.vcl``). Caches that can only purge single URLs (the nginx front,
+CDNs) get the URLs a batch of targets names instead (:func:`single_urls`).
 """
 
 import re
@@ -39,6 +39,12 @@ SITEMAPS = (
     "/sitemap-authors.xml",
     "/sitemap-topics.xml",
 )
+TOPICS = "/topics/"
+AUTHORS = "/authors/"
+# For caches without BAN (single_urls): the feed formats (broadsheet.feeds.generators.FEED_TYPES)
+# and the comment orders other than the default one (broadsheet.comments.selectors.SORT_LABELS).
+FEED_FORMATS = ("rss", "atom", "json")
+COMMENT_ORDERS = ("newest", "liked")
 
 
 class Scope(StrEnum):
@@ -140,13 +146,46 @@ def ban_pattern(target: Target) -> str:
     return f"^{path}$"
 
 
-def expand_to_urls(target: Target, listing_pages: int) -> list[str]:
-    """Full URLs for a cache that purges one URL at a time (no BAN).
+def single_urls(targets: Iterable[Target], listing_pages: int) -> list[str]:
+    """Full URLs for a cache that purges one URL at a time (no BAN), for one batch of targets.
 
-    ``LISTING`` and ``TREE`` become the path and its ``?page=2`` … ``?page=N`` variants; pages
-    further back, and URLs below a tree, then expire after ``s-maxage``.
+    Each target gives its URL. A listing or a tree also gives its pages ``?page=2`` …
+    ``?page=N`` (``?p=`` for a sitemap), and an article's tree the first page of each other
+    comment order (``?sort=newest``). The feeds tree gives the feeds the batch's listings
+    have, in every format: the site's, and each section's, topic's and author's.
+
+    What no URL here names stays cached until ``s-maxage`` passes: listing pages after N and
+    keyset-cursor pages (``?before=``), search results (``/search/?q=…``), the archive's year
+    and month pages, the comment feeds (``/feeds/comments/<id>/…``), and, after a change to
+    the whole site, every page but the front page.
     """
-    url = target.root_url.rstrip("/") + target.path
-    if target.scope is Scope.EXACT:
-        return [url]
-    return [url, *(f"{url}?page={number}" for number in range(2, listing_pages + 1))]
+    targets = list(targets)
+    urls: list[str] = []
+    for target in targets:
+        root = target.root_url.rstrip("/")
+        if target.scope is Scope.TREE and target.path.startswith(FEEDS):
+            if target.path == FEEDS:
+                urls += [root + path for path in _feed_paths(targets, target.root_url)]
+            continue  # no feed lives at a tree's own path
+        urls.append(root + target.path)
+        if target.scope is Scope.EXACT or target.path == SEARCH:
+            continue
+        parameter = "p" if target.path in SITEMAPS else "page"
+        urls += [f"{root}{target.path}?{parameter}={n}" for n in range(2, listing_pages + 1)]
+        if target.scope is Scope.TREE and target.path not in (FRONT_PAGE, ARCHIVE):
+            urls += [f"{root}{target.path}?sort={order}" for order in COMMENT_ORDERS]
+    return sorted(set(urls))
+
+
+def _feed_paths(targets: list[Target], root_url: str) -> list[str]:
+    """The site's feeds and those of the batch's section, topic and author listings."""
+    scopes = [""]
+    for target in targets:
+        if target.root_url != root_url or target.scope is not Scope.LISTING:
+            continue
+        path = target.path
+        if path.startswith((TOPICS, AUTHORS)):
+            scopes.append(path.lstrip("/"))
+        elif path != FRONT_PAGE and path not in SITEMAPS:
+            scopes.append("sections/" + path.rstrip("/").rsplit("/", 1)[-1] + "/")
+    return [f"{FEEDS}{scope}{fmt}/" for scope in scopes for fmt in FEED_FORMATS]

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django.tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.frontend_cache.utils import get_backends
 
 from broadsheet.freshness import purge_rules
 from broadsheet.freshness.purge_rules import Scope, Target
@@ -25,8 +25,8 @@ def purge_targets(targets: list[dict[str, str]]) -> int:
     """Purge ``targets`` (``Target.as_dict()`` values) from every configured frontend cache.
 
     Caches that support BAN (``VarnishBackend``) get one BAN per listing or tree and one PURGE
-    per exact URL; other Wagtail backends get a ``PurgeBatch`` of URLs. Returns how many
-    invalidation requests were sent.
+    per exact URL; the others (``NginxBackend``, Wagtail's CDN backends) get the URLs the
+    targets name (:func:`purge_rules.single_urls`). Returns how many URLs or bans were sent.
     """
     backends = get_backends()
     if not backends:
@@ -38,12 +38,10 @@ def purge_targets(targets: list[dict[str, str]]) -> int:
         sent += _ban_or_purge(backends[name], wanted)
     others = sorted(set(backends) - banning)
     if others:
-        batch = PurgeBatch()
-        for target in wanted:
-            batch.add_urls(purge_rules.expand_to_urls(target, LISTING_PAGES_WITHOUT_BAN))
+        urls = purge_rules.single_urls(wanted, LISTING_PAGES_WITHOUT_BAN)
         # Run Wagtail's own purge in this task rather than queueing a second one.
-        purge_urls_from_cache_task.call(sorted(batch.urls), backends=others)
-        sent += len(batch.urls) * len(others)
+        purge_urls_from_cache_task.call(urls, backends=others)
+        sent += len(urls) * len(others)
     return sent
 
 
@@ -53,11 +51,8 @@ def _ban_or_purge(backend, targets: list[Target]) -> int:
     for target in mine:
         if target.scope is not Scope.EXACT:
             backend.ban(target.root_url, purge_rules.ban_pattern(target))
-    batch = PurgeBatch()
-    for target in mine:
-        if target.scope is Scope.EXACT:
-            batch.add_urls(purge_rules.expand_to_urls(target, 1))
-    backend.purge_batch(sorted(batch.urls))
-    bans = len(mine) - len(batch.urls)
-    logger.info("Purged %d URL(s) and sent %d ban(s)", len(batch.urls), bans)
+    urls = purge_rules.single_urls([t for t in mine if t.scope is Scope.EXACT], 1)
+    backend.purge_batch(urls)
+    bans = len(mine) - len(urls)
+    logger.info("Purged %d URL(s) and sent %d ban(s)", len(urls), bans)
     return len(mine)

@@ -107,6 +107,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # Wagtail's database search backend uses PostgreSQL full-text search (SearchVectorField).
     INSTALLED_APPS.append("django.contrib.postgres")
+    # A database host that does not answer costs a request 5 s (then 503), not the minutes
+    # the operating system waits before giving up on a connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 # PostgreSQL only: psycopg's connection pool instead of one persistent connection per worker
 # (useful with gthread workers or many processes per database; needs psycopg[pool]).
 if env.get_bool("DATABASE_POOL") and "postgresql" in DATABASES["default"]["ENGINE"]:
@@ -146,7 +149,8 @@ STATIC_ROOT = env.get("STATIC_ROOT", str(VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get("MEDIA_ROOT", str(VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes each file whole or not at all: a full media volume leaves no partial photo.
+    "default": {"BACKEND": "broadsheet.core.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if env.get("MEDIA_BUCKET"):  # media in S3-compatible object storage (the `s3` extra)
@@ -198,6 +202,9 @@ if _tasks_backend not in _TASK_BACKENDS:
     raise ValueError(f"BROADSHEET_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 TASKS_POLL_INTERVAL = float(env.get("TASKS_POLL_INTERVAL", "0.25"))
+# Seconds after which a task still RUNNING is taken to have lost its worker and is queued again
+# (broadsheet/core/worker.py); longer than any task takes.
+TASKS_RECLAIM_AFTER = float(env.get("TASKS_RECLAIM_AFTER", "900"))
 
 # Shared HTTP cache (Varnish/CDN): how long anonymous pages may be kept. Purges on publish and
 # comment approval make long lifetimes safe (broadsheet/caching).
@@ -211,7 +218,10 @@ BROADSHEET_FRAGMENT_CACHE_TIMEOUT = int(
     env.get("FRAGMENT_CACHE_TIMEOUT", str(BROADSHEET_CACHING["S_MAXAGE"]))
 )
 # Without BROADSHEET_PURGE_URL nothing is purged (the cache keeps pages for S_MAXAGE).
-WAGTAILFRONTENDCACHE = services.varnish_purgers(env.get_list("PURGE_URL"))
+# BROADSHEET_PURGE_BACKEND names the cache: Varnish (PURGE and BAN) or the nginx front.
+WAGTAILFRONTENDCACHE = services.purgers(
+    env.get_list("PURGE_URL"), env.get("PURGE_BACKEND", "varnish")
+)
 
 # Mail through Django 6.1's MAILERS (EMAIL_BACKEND is deprecated). Without an SMTP host,
 # messages are written to the console.
@@ -293,12 +303,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"already_logged": {"()": "broadsheet.ops.logging.SkipAlreadyLogged"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     # One line per background task is noise at INFO; failures still show.
     "loggers": {
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # An outage is logged once (broadsheet.core.database), not once per request or probe.
+        "django.request": {"filters": ["already_logged"]},
     },
 }
 # Structured logs: BROADSHEET_LOG_FORMAT=json writes one JSON object per line.

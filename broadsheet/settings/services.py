@@ -42,13 +42,19 @@ def s3_media_storage(
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
-def varnish_purgers(locations: list[str]) -> dict[str, dict[str, str]]:
-    """``WAGTAILFRONTENDCACHE`` with one Varnish purger per location (one per cache server)."""
+# BROADSHEET_PURGE_BACKEND: which HTTP cache BROADSHEET_PURGE_URL names.
+PURGE_BACKENDS = {
+    "varnish": "broadsheet.caching.backends.VarnishBackend",
+    "nginx": "broadsheet.caching.backends.NginxBackend",
+}
+
+
+def purgers(locations: list[str], kind: str = "varnish") -> dict[str, dict[str, str]]:
+    """``WAGTAILFRONTENDCACHE`` with one purger of ``kind`` per location (one per cache)."""
+    if kind not in PURGE_BACKENDS:
+        raise ValueError(f"BROADSHEET_PURGE_BACKEND must be one of {sorted(PURGE_BACKENDS)}")
     return {
-        f"varnish{index}": {
-            "BACKEND": "broadsheet.caching.backends.VarnishBackend",
-            "LOCATION": location,
-        }
+        f"{kind}{index}": {"BACKEND": PURGE_BACKENDS[kind], "LOCATION": location}
         for index, location in enumerate(locations, start=1)
     }
 

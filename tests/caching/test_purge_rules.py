@@ -2,6 +2,10 @@
 
 import re
 
+from django.urls import reverse
+
+from broadsheet.comments.selectors import DEFAULT_SORT, SORT_LABELS
+from broadsheet.feeds.generators import FEED_TYPES
 from broadsheet.freshness import purge_rules
 from broadsheet.freshness.purge_rules import ArticleFacts, Scope, Target
 
@@ -113,15 +117,72 @@ def test_ban_patterns_match_what_each_scope_promises():
 def test_caches_without_ban_get_the_first_pages_of_a_listing():
     listing = Target(ROOT, "/city/", Scope.LISTING)
 
-    assert purge_rules.expand_to_urls(listing, 3) == [
+    assert purge_rules.single_urls([listing], 3) == [
         f"{ROOT}/city/",
         f"{ROOT}/city/?page=2",
         f"{ROOT}/city/?page=3",
     ]
-    assert purge_rules.expand_to_urls(Target(ROOT, "/x.xml", Scope.EXACT), 3) == [f"{ROOT}/x.xml"]
+    assert purge_rules.single_urls([Target(ROOT, "/x.xml", Scope.EXACT)], 3) == [f"{ROOT}/x.xml"]
+
+
+def test_caches_without_ban_get_every_url_an_article_change_names():
+    urls = purge_rules.single_urls(purge_rules.merge(purge_rules.for_article(article())), 2)
+
+    expected = {
+        "/city/harbour-bridge-reopens/",
+        "/city/harbour-bridge-reopens/?page=2",
+        "/city/harbour-bridge-reopens/?sort=newest",
+        "/city/harbour-bridge-reopens/?sort=liked",
+        "/city/",
+        "/city/?page=2",
+        "/",
+        "/topics/bridges/?page=2",
+        "/authors/ada-brennan/",
+        "/search/",
+        "/archive/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml?p=2",
+        *(
+            f"/feeds/{scope}{fmt}/"
+            for scope in ("", "sections/city/", "topics/bridges/", "topics/river-sallow/",
+                          "authors/ada-brennan/")
+            for fmt in ("rss", "atom", "json")
+        ),
+    }  # fmt: skip
+    assert expected <= {url.removeprefix(ROOT) for url in urls}
+    assert f"{ROOT}/feeds/" not in urls and f"{ROOT}/search/?page=2" not in urls
+    assert f"{ROOT}/sitemap.xml?page=2" not in urls
+
+
+def test_caches_without_ban_cannot_name_comment_feeds_and_purge_the_rest():
+    targets = purge_rules.merge(purge_rules.for_comment(ROOT, ["/city/harbour-bridge-reopens/"]))
+
+    urls = {url.removeprefix(ROOT) for url in purge_rules.single_urls(targets, 2)}
+
+    assert urls == {
+        "/",
+        "/?page=2",
+        "/city/harbour-bridge-reopens/",
+        "/city/harbour-bridge-reopens/?page=2",
+        "/city/harbour-bridge-reopens/?sort=newest",
+        "/city/harbour-bridge-reopens/?sort=liked",
+    }
 
 
 def test_targets_survive_the_trip_through_the_task_queue():
     target = Target(ROOT, "/city/", Scope.LISTING)
 
     assert Target.from_dict(target.as_dict()) == target
+
+
+def test_what_caches_without_ban_are_told_matches_the_feeds_and_comment_orders():
+    assert set(purge_rules.FEED_FORMATS) == set(FEED_TYPES)
+    assert set(purge_rules.COMMENT_ORDERS) == set(SORT_LABELS) - {DEFAULT_SORT}
+    urls = purge_rules.single_urls(purge_rules.merge(purge_rules.for_article(article())), 1)
+    for name, kwargs in (
+        ("feeds:site", {}),
+        ("feeds:section", {"slug": "city"}),
+        ("feeds:topic", {"slug": "bridges"}),
+        ("feeds:author", {"slug": "ada-brennan"}),
+    ):
+        assert ROOT + reverse(name, kwargs={**kwargs, "fmt": "atom"}) in urls, name

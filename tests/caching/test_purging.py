@@ -14,7 +14,7 @@ from broadsheet.comments.actions.moderate import approve_comment, close_comments
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.freshness import handlers
 from broadsheet.freshness.purge_rules import Scope, Target, ban_pattern
-from broadsheet.settings.services import varnish_purgers
+from broadsheet.settings.services import purgers
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def article_bans(path: str, section: str) -> set[str]:
 
 @pytest.fixture
 def cache(recording_cache, settings):
-    settings.WAGTAILFRONTENDCACHE = varnish_purgers([recording_cache.location])
+    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
     return recording_cache
 
 

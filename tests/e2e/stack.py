@@ -7,6 +7,7 @@ session; stopping signals exactly those process groups and nothing else.
 """
 
 import gzip
+import http.client
 import json
 import os
 import shutil
@@ -15,8 +16,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
@@ -372,6 +375,56 @@ class Stack:
     def console(self) -> "Console":
         return Console(self)
 
+    # Restarts and reloads (tests/e2e/test_rolling.py, bench/restart.py) --------------------
+
+    def drain_app_server(self, index: int, timeout: float = 120) -> None:
+        """Stop app server ``index`` as systemd does (``KillMode=mixed``): SIGTERM to the
+        gunicorn master alone, which drains, then stops its workers. Returns once it exited."""
+        process = self.processes.pop(f"app{index}")
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=timeout)
+
+    def restart_app_server(self, index: int) -> None:
+        """Drain app server ``index``, start it again, wait until Varnish sends it requests."""
+        self.drain_app_server(index)
+        self.start_app_server(index)
+        self.wait_until_healthy(index)
+
+    def reload_app_server(self, index: int) -> None:
+        """``systemctl reload``: SIGHUP to the gunicorn master of app server ``index``."""
+        self.processes[f"app{index}"].send_signal(signal.SIGHUP)
+
+    def backend_health(self) -> dict[str, str]:
+        """Varnish's view of each app server: ``{"app0": "healthy", "app1": "sick"}``."""
+        result = subprocess.run(
+            ["varnishadm", "-n", str(self.tmp / "varnish"), "backend.list"],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        health = {}
+        for line in result.stdout.splitlines()[1:]:
+            fields = line.split()
+            if len(fields) >= 4:
+                health[fields[0].rsplit(".", 1)[-1]] = fields[3]
+        return health
+
+    def wait_until_healthy(self, index: int, timeout: float = 90) -> None:
+        """Wait until Varnish's probe counts app server ``index`` as healthy again."""
+        deadline = time.monotonic() + timeout
+        while self.backend_health().get(f"app{index}") != "healthy":
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"app{index} not healthy in Varnish: {self.backend_health()}")
+            time.sleep(0.2)
+
+    # The edge (tests/e2e/test_edge.py) -----------------------------------------------------
+
+    def varnishadm(self, *args: str) -> str:
+        """One command to this stack's Varnish, e.g. ``backend.set_health app0 healthy``."""
+        result = subprocess.run(
+            ["varnishadm", "-n", str(self.tmp / "varnish"), *args],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return result.stdout
+
 
 class Console:
     """A Django process on the stack's database that runs editor and moderator actions.
@@ -402,3 +455,162 @@ class Console:
         if self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=30)
+
+
+def send_body(
+    url: str,
+    body: bytes,
+    *,
+    chunked: bool = False,
+    headers: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Response:
+    """POST ``body`` to 127.0.0.1 and read the answer while the body is still being sent.
+
+    A server may answer a body it will not take before reading it, then close the connection
+    (gunicorn does); a client that reads only after sending everything, as urllib does, sees
+    the connection reset instead of the answer. ``chunked`` sends the body without a length.
+    """
+    parts = urllib.parse.urlsplit(url)
+    assert parts.hostname == "127.0.0.1", url
+    framing = {"Transfer-Encoding": "chunked"} if chunked else {"Content-Length": str(len(body))}
+    fields = {"Host": parts.netloc, **HEADERS, **(headers or {}), **framing}
+    head = f"POST {parts.path or '/'} HTTP/1.1\r\n" + "".join(
+        f"{k}: {v}\r\n" for k, v in fields.items()
+    )
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
+
+    def send() -> None:
+        try:
+            sock.sendall(head.encode() + b"\r\n")
+            for start in range(0, len(body), 65536):
+                piece = body[start : start + 65536]
+                sock.sendall(b"%x\r\n%s\r\n" % (len(piece), piece) if chunked else piece)
+            if chunked:
+                sock.sendall(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server answered and closed without reading it all
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    try:
+        answer = http.client.HTTPResponse(sock)
+        answer.begin()
+        raw = answer.read()
+        return Response(answer.status, dict(answer.getheaders()), raw.decode(), len(raw))
+    finally:
+        sock.close()
+        sender.join(timeout)
+
+
+# nginx in front instead of Varnish (tests/e2e/test_nginx_front.py, bench/serve.py) ---------
+
+NGINX_DIR = REPO / "deploy" / "nginx"
+NGINX_PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+# The site file of deploy/nginx/cache.conf for 127.0.0.1: plain HTTP (the test client sends
+# X-Forwarded-Proto as a TLS front would), paths under the stack's directory, the same three
+# cache-*.conf files unchanged.
+NGINX_FRONT_CONF = """
+load_module {module};
+daemon off;
+worker_processes 2;
+pcre_jit on;
+pid {tmp}/nginx-front.pid;
+error_log {tmp}/nginx-front-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type application/octet-stream;
+  client_body_temp_path {tmp}/nginx-front-body;
+  proxy_temp_path {tmp}/nginx-front-proxy;
+  fastcgi_temp_path {tmp}/nginx-front-fastcgi;
+  uwsgi_temp_path {tmp}/nginx-front-uwsgi;
+  scgi_temp_path {tmp}/nginx-front-scgi;
+
+  include {deploy}/cache-maps.conf;
+  proxy_cache_path {tmp}/nginx-cache levels=1:2 keys_zone=broadsheet:16m max_size=256m
+                   inactive=1d use_temp_path=off;
+  upstream broadsheet_app {{
+{servers}
+    keepalive 64;
+  }}
+  upstream broadsheet_compress {{ server unix:{tmp}/nginx-compress.sock; keepalive 16; }}
+  server {{ listen unix:{tmp}/nginx-compress.sock; include {deploy}/cache-compress.conf; }}
+  server {{ listen 127.0.0.1:{port}; include {deploy}/cache-front.conf; }}
+  server {{
+    listen 127.0.0.1:{purge_port};
+    allow 127.0.0.1;
+    deny all;
+    include {deploy}/cache-purge.conf;
+  }}
+}}
+"""
+
+
+def start_nginx_front(stack: Stack, port: int | None = None, purge_port: int | None = None) -> str:
+    """nginx's proxy_cache (deploy/nginx/cache.conf's shape) in front of ``stack``'s running
+    app servers, readers on 127.0.0.1:``port``, purges on ``purge_port``; returns the
+    readers' address.
+
+    It runs in the foreground as one of the stack's processes (``nginx-front``), so
+    :meth:`Stack.stop` stops it with the others.
+    """
+    port, purge_port = port or free_port(), purge_port or free_port()
+    servers = "\n".join(
+        f"    server 127.0.0.1:{app_port} max_fails=1 fail_timeout=10s;"
+        for app_port in stack.app_ports
+    )
+    conf = stack.tmp / "nginx-front.conf"
+    conf.write_text(
+        NGINX_FRONT_CONF.format(
+            module=NGINX_PURGE_MODULE,
+            tmp=stack.tmp,
+            deploy=NGINX_DIR,
+            servers=servers,
+            port=port,
+            purge_port=purge_port,
+        )
+    )
+    stack.tmp.chmod(0o755)  # nginx's workers run as an unprivileged user
+    subprocess.run(["nginx", "-t", "-q", "-c", str(conf), "-p", str(stack.tmp)], check=True)
+    stack.spawn("nginx-front", ["nginx", "-c", str(conf), "-p", str(stack.tmp)])
+    url = f"http://127.0.0.1:{port}"
+    stack.wait_for(url + "/readyz", "nginx-front")
+    return url
+
+
+@dataclass
+class NginxFrontStack(Stack):
+    """The same stack with the nginx front where Varnish was, on ``varnish_port``.
+
+    Readers' requests and the site's address in the database go to nginx; the port keeps the
+    base class's name, so :meth:`Stack.start_newsroom`, :meth:`Stack.form_token` and
+    :meth:`Stack.post_comment` work through nginx unchanged. The worker purges through
+    ``BROADSHEET_PURGE_BACKEND=nginx`` on ``purge_port``. Varnish is not started.
+    """
+
+    purge_port: int = field(default_factory=free_port)
+
+    @property
+    def front(self) -> str:
+        return self.varnish
+
+    @property
+    def purger(self) -> str:
+        return f"http://127.0.0.1:{self.purge_port}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **super().env,
+            "BROADSHEET_PURGE_BACKEND": "nginx",
+            "BROADSHEET_PURGE_URL": self.purger,
+            **self.extra_env,
+        }
+
+    def start_varnish(self) -> None:
+        """Called by :meth:`Stack.start_servers` once the app servers run: nginx instead."""
+        start_nginx_front(self, self.varnish_port, self.purge_port)
