@@ -21,6 +21,7 @@ from django.contrib.auth import (  # noqa: E402
     SESSION_KEY,
     get_user_model,
 )
+from django.db import close_old_connections  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from broadsheet.articles.models import ArticlePage  # noqa: E402
@@ -103,6 +104,9 @@ COMMANDS = {f.__name__: f for f in (build, retitle, approve, comments, reader_se
 def main() -> None:
     for line in sys.stdin:
         message = json.loads(line)
+        # One command is one request's worth of work: a connection the database dropped since
+        # (a test killing connections, a restart) is replaced, as Django does per request.
+        close_old_connections()
         try:
             answer = COMMANDS[message.pop("command")](**message)
         except Exception:
