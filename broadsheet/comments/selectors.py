@@ -51,7 +51,7 @@ class Node:
 
 
 @dataclass
-class Listing:
+class ThreadPage:
     count: int
     threads: list[Node]
     page: int
@@ -85,7 +85,9 @@ def counts(article) -> tuple[int, int]:
     return totals["visible"], totals["threads"]
 
 
-def article_listing(article, *, policy: Policy, page: int = 1, sort: str = DEFAULT_SORT) -> Listing:
+def article_listing(
+    article, *, policy: Policy, page: int = 1, sort: str = DEFAULT_SORT
+) -> ThreadPage:
     """One page of an article's threads, sorted, with their replies. Two queries."""
     sort = sort if sort in SORTS else DEFAULT_SORT
     visible, threads = counts(article)
@@ -102,7 +104,7 @@ def article_listing(article, *, policy: Policy, page: int = 1, sort: str = DEFAU
         .filter(state__in=[CommentState.APPROVED, CommentState.REMOVED])
         .defer("email", "ip_hash", "guest_key_hash", "original_text", "fingerprint")
     )
-    return Listing(
+    return ThreadPage(
         count=visible, threads=build_threads(rows, sort=sort), page=page, pages=pages, sort=sort
     )
 

@@ -11,10 +11,10 @@ from wagtail.admin.widgets import Button
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.comments.models import Comment, CommentState, policy_for
-from broadsheet.comments.moderation import queries, urls
-from broadsheet.comments.moderation.article import may_open_or_close
-from broadsheet.comments.moderation.views import PERMISSION
-from broadsheet.comments.moderation.viewsets import (
+from broadsheet.comments.moderators import queries, urls
+from broadsheet.comments.moderators.article import may_open_or_close
+from broadsheet.comments.moderators.views import PERMISSION
+from broadsheet.comments.moderators.viewsets import (
     ban_viewset,
     banned_word_viewset,
     policy_override_viewset,

@@ -82,7 +82,7 @@ class Listing:
         return bool(self.next_url or self.previous_url or self.first_url)
 
 
-def page_url(request: HttpRequest, **params: str | int | None) -> str:
+def listing_url(request: HttpRequest, **params: str | int | None) -> str:
     """This page's URL with ``page``/``before`` replaced, other query parameters kept."""
     query = request.GET.copy()
     for name in ("page", "before"):
@@ -125,12 +125,12 @@ def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int | None =
     next_url = None
     if len(rows) > per_page:
         if number < max_pages():
-            next_url = page_url(request, page=number + 1)
+            next_url = listing_url(request, page=number + 1)
         else:
-            next_url = page_url(request, before=Cursor.after(items[-1]).encode())
+            next_url = listing_url(request, before=Cursor.after(items[-1]).encode())
     previous_url = None
     if number > 1:
-        previous_url = page_url(request, page=number - 1 if number > 2 else None)
+        previous_url = listing_url(request, page=number - 1 if number > 2 else None)
     return Listing(items, number, next_url, previous_url, None)
 
 
@@ -145,5 +145,5 @@ def _cursor_page(request: HttpRequest, queryset: QuerySet, raw: str, per_page: i
         raise Http404("No such page")
     next_url = None
     if len(rows) > per_page:
-        next_url = page_url(request, before=Cursor.after(items[-1]).encode())
-    return Listing(items, None, next_url, None, page_url(request))
+        next_url = listing_url(request, before=Cursor.after(items[-1]).encode())
+    return Listing(items, None, next_url, None, listing_url(request))

@@ -17,7 +17,7 @@ from broadsheet.articles.models import ArticlePage, ArticleTag, Author
 from broadsheet.caching import fragments
 from broadsheet.core.absolute import topic_path
 from broadsheet.freshness import purge_rules
-from broadsheet.freshness.purge_rules import ArticleFacts, Target
+from broadsheet.freshness.purge_rules import ArticlePlaces, Target
 from broadsheet.freshness.tasks import purge_targets
 
 _local = threading.local()
@@ -76,7 +76,7 @@ def author_path(slug: str) -> str:
     return reverse("site:author", kwargs={"slug": slug})
 
 
-def article_facts(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticleFacts]:
+def article_places(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticlePlaces]:
     """Where the article shows, as stored now: its (and its aliases') URLs, section, tags,
     bylines. ``extra_url_paths`` adds internal url_paths it had before (a move)."""
     url_paths = set(extra_url_paths)
@@ -95,7 +95,7 @@ def article_facts(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[
         for root_url, path in site_paths(url_path):
             by_root[root_url].add(path)
     return [
-        ArticleFacts(
+        ArticlePlaces(
             root_url=root_url,
             paths=tuple(sorted(paths)),
             section_paths=tuple(
@@ -112,8 +112,8 @@ def schedule_article(article_id: int, extra_url_paths: Iterable[str] = ()) -> No
     # An article shows in listings, neighbours and related lists of other pages: every
     # fragment built from articles goes, as every page showing it is purged.
     fragments.bump([fragments.CONTENT])
-    for facts in article_facts(article_id, extra_url_paths):
-        schedule(purge_rules.for_article(facts))
+    for places in article_places(article_id, extra_url_paths):
+        schedule(purge_rules.for_article(places))
 
 
 def schedule_whole_sites() -> None:
@@ -174,8 +174,8 @@ def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
 def comment_changed(sender, comment, article: ArticlePage, **kwargs) -> None:
     """``comment_visibility_changed``: the article's comment pages and the comment feeds."""
     fragments.bump([fragments.comments_of(article.pk)])
-    for facts in article_facts(article.pk):
-        schedule(purge_rules.for_comment(facts.root_url, facts.paths))
+    for places in article_places(article.pk):
+        schedule(purge_rules.for_comment(places.root_url, places.paths))
 
 
 def comment_policy_changed(sender, article: Page, **kwargs) -> None:

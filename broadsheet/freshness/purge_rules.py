@@ -80,7 +80,7 @@ class Target:
 
 
 @dataclass(frozen=True)
-class ArticleFacts:
+class ArticlePlaces:
     """Where one article shows on one site, before or after a change.
 
     ``paths`` holds every URL path the article is or was served at (after a move or a slug
@@ -94,16 +94,16 @@ class ArticleFacts:
     author_paths: tuple[str, ...] = ()
 
 
-def for_article(facts: ArticleFacts) -> set[Target]:
+def for_article(places: ArticlePlaces) -> set[Target]:
     """An article was published, edited, unpublished or moved.
 
     Purged: the article with its comment pages; its section's listing (every page); the front
     page; its topics' and authors' pages; every feed; the archive; the sitemap index, the news
     sitemap and the section's sitemap; search results.
     """
-    root = facts.root_url
-    targets = {Target(root, path, Scope.TREE) for path in facts.paths}
-    listings = (*facts.section_paths, FRONT_PAGE, *facts.topic_paths, *facts.author_paths)
+    root = places.root_url
+    targets = {Target(root, path, Scope.TREE) for path in places.paths}
+    listings = (*places.section_paths, FRONT_PAGE, *places.topic_paths, *places.author_paths)
     targets |= {Target(root, path, Scope.LISTING) for path in listings}
     targets.add(Target(root, FEEDS, Scope.TREE))
     targets.add(Target(root, SEARCH, Scope.TREE))

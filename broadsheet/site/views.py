@@ -13,7 +13,7 @@ from taggit.models import Tag
 from broadsheet.articles.models import Author
 from broadsheet.articles.selectors import listing_articles, live_sections, public_articles
 from broadsheet.core.models import SiteSettings
-from broadsheet.core.pagination import Listing, page_number, page_url, paginate
+from broadsheet.core.pagination import Listing, listing_url, page_number, paginate
 from broadsheet.site.forms import SearchForm
 from broadsheet.site.search import ParsedQuery, parse_query, search_articles, search_hits
 
@@ -102,11 +102,11 @@ def search(request: HttpRequest) -> HttpResponse:
             found = search_articles(request, query, form.filters(), number=number)
             if number > 1 and not found.items:
                 raise Http404("No such page")
-            previous = page_url(request, page=number - 1 if number > 2 else None)
+            previous = listing_url(request, page=number - 1 if number > 2 else None)
             listing = Listing(
                 found.items,
                 number,
-                page_url(request, page=number + 1) if found.has_next else None,
+                listing_url(request, page=number + 1) if found.has_next else None,
                 previous if number > 1 else None,
                 None,
             )

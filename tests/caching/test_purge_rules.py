@@ -7,13 +7,13 @@ from django.urls import reverse
 from broadsheet.comments.selectors import DEFAULT_SORT, SORT_LABELS
 from broadsheet.feeds.generators import FEED_TYPES
 from broadsheet.freshness import purge_rules
-from broadsheet.freshness.purge_rules import ArticleFacts, Scope, Target
+from broadsheet.freshness.purge_rules import ArticlePlaces, Scope, Target
 
 ROOT = "https://courier.example"
 
 
-def article() -> ArticleFacts:
-    return ArticleFacts(
+def article() -> ArticlePlaces:
+    return ArticlePlaces(
         root_url=ROOT,
         paths=("/city/harbour-bridge-reopens/",),
         section_paths=("/city/",),
@@ -45,7 +45,7 @@ def test_article_change_purges_every_page_that_shows_the_article():
 
 
 def test_moved_article_purges_old_and_new_address_and_both_sections():
-    facts = ArticleFacts(
+    facts = ArticlePlaces(
         root_url=ROOT,
         paths=("/city/ferry-timetable/", "/harbour/ferry-timetable/"),
         section_paths=("/city/", "/harbour/"),

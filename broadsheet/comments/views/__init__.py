@@ -1,1 +1,1 @@
-"""Comment views, one module per audience; the moderators' admin is in ``comments.moderation``."""
+"""Comment views, one module per audience; the moderators' admin is in ``comments.moderators``."""

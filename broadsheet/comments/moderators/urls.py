@@ -1,6 +1,6 @@
 from django.urls import path
 
-from broadsheet.comments.moderation import article, filter_status, views
+from broadsheet.comments.moderators import article, filter_status, views
 
 app_name = "comments_admin"
 

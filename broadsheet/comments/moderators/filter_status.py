@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from broadsheet.comments import actions, learning
 from broadsheet.comments.models import CommentSettings
-from broadsheet.comments.moderation.views import moderators_only
+from broadsheet.comments.moderators.views import moderators_only
 
 
 @require_http_methods(["GET", "POST"])

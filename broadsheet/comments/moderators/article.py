@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from broadsheet.articles.models import ArticlePage
 from broadsheet.comments import actions
 from broadsheet.comments.models import Policy, policy_for
-from broadsheet.comments.moderation.views import PERMISSION
+from broadsheet.comments.moderators.views import PERMISSION
 
 
 def may_open_or_close(user, article: ArticlePage) -> bool:

@@ -9,7 +9,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label="Reason (kept in the log)", max_length=500, required=False)
 
 
-class EditForm(ReasonForm):
+class ModeratorEditForm(ReasonForm):
     text = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 6}))
 
 

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 
 from broadsheet.comments import actions
 from broadsheet.comments.models import Comment, ModerationAction, policy_for
-from broadsheet.comments.moderation import queries
-from broadsheet.comments.moderation.forms import BanForm, EditForm, ReasonForm
+from broadsheet.comments.moderators import queries
+from broadsheet.comments.moderators.forms import BanForm, ModeratorEditForm, ReasonForm
 
 PERMISSION = "comments.moderate_comment"
 PAGE_SIZE = 50
@@ -84,7 +84,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": queries.commenter_history(comment),
         "policy": policy_for(comment.article),
         "reason_form": ReasonForm(),
-        "edit_form": EditForm(initial={"text": comment.text}),
+        "edit_form": ModeratorEditForm(initial={"text": comment.text}),
         "ban_form": BanForm(comment=comment),
     }
     return _render(request, "detail.html", f"Comment #{comment.pk}", context)
@@ -182,7 +182,7 @@ def act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
 
 
 def _edit(request: HttpRequest, comment: Comment) -> HttpResponse | None:
-    form = EditForm(request.POST)
+    form = ModeratorEditForm(request.POST)
     if form.is_valid():
         try:
             actions.edit_comment(
