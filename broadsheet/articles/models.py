@@ -172,7 +172,7 @@ class ArticlePageManager(PageManager):
         ``articles`` narrows the choice (the site passes its request-aware public articles);
         by default, every live, public article.
         """
-        articles = self.live().public() if articles is None else articles
+        articles = selectors.public_articles(None) if articles is None else articles
         return (
             articles.defer_streamfields()
             .select_related("hero_image")

@@ -9,6 +9,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import SafeString, mark_safe
 
+from broadsheet.comments import lookalikes
+
 LINK_REL = "nofollow ugc noopener"
 _ALLOWED_TAGS = {"p", "br", "a"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -53,16 +55,8 @@ def count_links(text: str) -> int:
     return render_text(text).count("<a href=")
 
 
-# Letters from other scripts that look like Latin ones, and common leetspeak digits/symbols.
-_LOOKALIKES = str.maketrans(
-    {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",  # Cyrillic
-        "ј": "j", "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
-        "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u",  # Greek
-        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
-    }
-)  # fmt: skip
-_SYMBOLS = {"@": "a", "$": "s", "!": "i", "|": "l", "€": "e"}
+_LOOKALIKES = str.maketrans({**lookalikes.LETTERS, **lookalikes.DIGITS})
+_SYMBOLS = lookalikes.SYMBOLS
 _SYMBOL_IN_WORD = re.compile(r"[@$!|€](?=\w)")
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.articles.selectors import public_articles
 from broadsheet.comments.models import Comment
 from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.feeds.feeds import BroadsheetFeed, stable_guid
@@ -24,8 +25,7 @@ class CommentFeed(BroadsheetFeed):
     def get_object(self, request: HttpRequest, *, article_id: int, **kwargs) -> ArticlePage:
         site = Site.find_for_request(request)
         article = (
-            ArticlePage.objects.live()
-            .public()
+            public_articles(request)
             .descendant_of(site.root_page)
             .defer_streamfields()
             .filter(pk=article_id)

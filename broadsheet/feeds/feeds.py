@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from broadsheet.articles.models import ArticlePage, Author, SectionPage
+from broadsheet.articles.selectors import private_q
 from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds import selectors
@@ -181,7 +182,8 @@ class SectionFeed(ArticleFeed):
     """One section's articles."""
 
     def scope(self, root: Page, *, slug: str, **kwargs: str) -> ScopeParts:
-        section = SectionPage.objects.live().public().child_of(root).filter(slug=slug).first()
+        sections = SectionPage.objects.live().exclude(private_q(self.request))
+        section = sections.child_of(root).filter(slug=slug).first()
         if section is None:
             raise Http404("No such section.")
         articles = selectors.articles_for_feed(section, full_text=self.site_settings.feed_full_text)

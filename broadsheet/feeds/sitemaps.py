@@ -21,6 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage, Author, HomePage, SectionPage
+from broadsheet.articles.selectors import private_q, public_articles
 from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds.xmltext import xml_safe
@@ -40,7 +41,7 @@ class BroadsheetSitemap(Sitemap):
 
     def live_articles(self) -> QuerySet:
         root = self.get_wagtail_site().root_page
-        return ArticlePage.objects.live().public().descendant_of(root)
+        return public_articles(self.request).descendant_of(root)
 
     def lastmod(self, item: Any) -> datetime | None:
         return item.last_changed
@@ -86,7 +87,7 @@ class PageSitemap(BroadsheetSitemap):
         )
         return (
             Page.objects.live()
-            .public()
+            .exclude(private_q(self.request))
             .descendant_of(root, inclusive=True)
             .type(HomePage, SectionPage)
             .annotate(newest_article=Subquery(newest_article))

@@ -5,6 +5,7 @@ from broadsheet.comments.models.comment import (
     CommentVerdict,
     Reaction,
     Report,
+    commenter_q,
 )
 from broadsheet.comments.models.moderation import (
     Ban,
@@ -35,5 +36,6 @@ __all__ = [
     "Reaction",
     "Report",
     "SpamFilterState",
+    "commenter_q",
     "policy_for",
 ]

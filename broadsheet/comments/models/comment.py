@@ -17,6 +17,17 @@ class CommentState(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+def commenter_q(*, email: str = "", user=None) -> Q:
+    """ "The same commenter", the one definition: the same account, or the same email address
+    in any case. Matches nothing when neither is given."""
+    query = Q(pk__in=[])
+    if user is not None and user.pk:
+        query |= Q(user=user)
+    if email:
+        query |= Q(email__iexact=email)
+    return query
+
+
 class CommentQuerySet(models.QuerySet):
     def visible(self) -> "CommentQuerySet":
         """Comments every reader sees."""
@@ -32,12 +43,7 @@ class CommentQuerySet(models.QuerySet):
 
     def by_commenter(self, *, email: str = "", user=None) -> "CommentQuerySet":
         """Everything one person wrote: by their account, or by their email address."""
-        query = Q(pk__in=[])
-        if user is not None and user.pk:
-            query |= Q(user=user)
-        if email:
-            query |= Q(email__iexact=email)
-        return self.filter(query)
+        return self.filter(commenter_q(email=email, user=user))
 
 
 class Comment(models.Model):

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 
-from broadsheet.comments.models import Comment
+from broadsheet.comments.models import Comment, commenter_q
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 
 
@@ -19,9 +19,7 @@ class DuplicateCheck(Check):
             return Verdict.approve("Nothing to compare.")
         since = submission.now - timedelta(days=self.options.get("days", 30))
         day_ago = submission.now - timedelta(days=1)
-        mine = Q(email__iexact=submission.email) if submission.email else Q(pk__in=[])
-        if submission.user is not None and submission.user.pk:
-            mine |= Q(user=submission.user)
+        mine = commenter_q(email=submission.email, user=submission.user)
         # Both questions in one query over the (indexed) fingerprint.
         found = Comment.objects.filter(
             fingerprint=submission.fingerprint, created_at__gte=min(since, day_ago)

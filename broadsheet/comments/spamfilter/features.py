@@ -29,6 +29,8 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
+from broadsheet.comments import lookalikes
+
 BUCKETS = 1 << 18
 # Character n-grams come from the first this many characters of the folded words: they cost
 # most, and a long comment has shown what it is by then. Words and links count in full.
@@ -43,9 +45,10 @@ _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b(?:/[^\s<>\"']*)?"
 )
 _NUMBER_RE = re.compile(r"\d[\d ]{3,}\d")
-_LEET = str.maketrans("0134578@$", "oieastbas")
-_LOOKALIKES = str.maketrans("аеорсухіјѕԁӏкмнтвαεικνορτυχω", "aeopcyxijsdlkmhtbaeikvoptuxw")
-_LOOKALIKE_CHARS = frozenset("аеорсухіјѕԁӏкмнтвαεικνορτυχω")
+# Only the symbols a word can hold here (_WORD_RE) that stand for a letter.
+_LEET = str.maketrans({**lookalikes.DIGITS, "@": "a", "$": "s"})
+_LOOKALIKES = str.maketrans(lookalikes.LETTERS)
+_LOOKALIKE_CHARS = frozenset(lookalikes.LETTERS)
 _CURRENCY = frozenset("$£€¥₹")
 
 

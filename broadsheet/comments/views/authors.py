@@ -93,7 +93,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if email is None:
         return render(request, "comments/unsubscribed.html", {"invalid": True}, status=400)
     resubscribe = request.method == "POST" and request.POST.get("resubscribe") == "1"
-    comments = Comment.objects.filter(email__iexact=email)
+    comments = Comment.objects.by_commenter(email=email)
     if resubscribe:
         # Only comments that had asked for notifications before are switched back on.
         comments.filter(pk__in=_unsubscribed_ids(request)).update(notify_replies=True)

@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.articles.selectors import public_articles
 from broadsheet.caching import fragments, memo
 from broadsheet.comments import actions, selectors, web
 from broadsheet.comments.forms import CommentForm, ReportForm
@@ -32,7 +33,7 @@ def _article(article_id: int) -> ArticlePage:
     # process under its generation (broadsheet.caching.memo); each request gets a copy.
     article = memo.recall(
         ("live-public-article", article_id),
-        lambda: ArticlePage.objects.live().public().filter(pk=article_id).first(),
+        lambda: public_articles(None).filter(pk=article_id).first(),
     )
     if article is None:
         raise Http404
