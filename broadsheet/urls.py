@@ -16,6 +16,7 @@ class FaviconView(RedirectView):
 
 
 # 503 with Retry-After while the database is unreachable, else Django's 500.
+handler400 = "broadsheet.ops.errors.bad_request"
 handler500 = "broadsheet.ops.errors.server_error"
 
 urlpatterns = [

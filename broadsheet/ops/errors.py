@@ -1,4 +1,5 @@
-"""What a reader gets when a request fails: 503 while the database is unreachable, else 500.
+"""What a reader gets when a request fails: 503 while the database is unreachable, else 500;
+413 for a body over the upload limit.
 
 ``handler500`` in ``broadsheet/urls.py``. Django calls it for an exception raised by a view
 or by any middleware (each middleware layer is wrapped so that an exception becomes this
@@ -15,12 +16,19 @@ database (``broadsheet.core.database``) from a bug:
   the stale copies it holds.
 * **Anything else**: 500 with the traceback logged, as Django does; JSON clients get JSON.
 
-Neither is ever cached.
+``handler400`` (:func:`bad_request`) answers a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` with
+413, as Varnish and nginx do before it reaches an app server, in JSON for JSON clients (the
+comment form shows the message); other bad requests keep Django's 400.
+
+None is ever cached.
 """
 
 import sys
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views import defaults
@@ -36,6 +44,20 @@ UNAVAILABLE_MESSAGE = (
     "The site is briefly unavailable and could not do this. Please try again in a moment."
 )
 ERROR_MESSAGE = "Something went wrong on our side. It has been logged; please try again later."
+TOO_LARGE_MESSAGE = "This is too large to send: at most {limit}. Please shorten it and try again."
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """``handler400``: 413 for a body over the upload limit, Django's 400 for anything else."""
+    if not isinstance(exception, RequestDataTooBig):
+        return defaults.bad_request(request, exception)
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    message = TOO_LARGE_MESSAGE.format(limit=limit)
+    if _wants_json(request):
+        response = JsonResponse({"ok": False, "status": 413, "message": message}, status=413)
+    else:
+        response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+    return _uncached(response)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
