@@ -76,24 +76,31 @@ def author_path(slug: str) -> str:
     return reverse("site:author", kwargs={"slug": slug})
 
 
-def article_places(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticlePlaces]:
-    """Where the article shows, as stored now: its (and its aliases') URLs, section, tags,
-    bylines. ``extra_url_paths`` adds internal url_paths it had before (a move)."""
+def article_urls(article_id: int, extra_url_paths: Iterable[str] = ()) -> dict[str, set[str]]:
+    """The article's (and its aliases') URL paths as stored now, per site root URL: two
+    queries. ``extra_url_paths`` adds internal url_paths it had before (a move)."""
     url_paths = set(extra_url_paths)
     url_paths.update(
         Page.objects.filter(pk=article_id).values_list("url_path", flat=True),
         Page.objects.filter(alias_of_id=article_id).values_list("url_path", flat=True),
     )
+    by_root: dict[str, set[str]] = defaultdict(set)
+    for url_path in url_paths:
+        for root_url, path in site_paths(url_path):
+            by_root[root_url].add(path)
+    return by_root
+
+
+def article_places(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticlePlaces]:
+    """Where the article shows, as stored now: its URLs (:func:`article_urls`), section, tags,
+    bylines."""
+    by_root = article_urls(article_id, extra_url_paths)
     tags = ArticleTag.objects.filter(content_object_id=article_id).values_list("tag__slug", flat=1)
     authors = Author.objects.filter(article_links__article_id=article_id).values_list(
         "slug", flat=1
     )
     topic_paths = tuple(sorted(topic_path(slug) for slug in tags))
     author_paths = tuple(sorted(author_path(slug) for slug in authors))
-    by_root: dict[str, set[str]] = defaultdict(set)
-    for url_path in url_paths:
-        for root_url, path in site_paths(url_path):
-            by_root[root_url].add(path)
     return [
         ArticlePlaces(
             root_url=root_url,
@@ -174,8 +181,9 @@ def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
 def comment_changed(sender, comment, article: ArticlePage, **kwargs) -> None:
     """``comment_visibility_changed``: the article's comment pages and the comment feeds."""
     fragments.bump([fragments.comments_of(article.pk)])
-    for places in article_places(article.pk):
-        schedule(purge_rules.for_comment(places.root_url, places.paths))
+    # Comments show on the article's own pages only: its URLs, not its tags or bylines.
+    for root_url, paths in sorted(article_urls(article.pk).items()):
+        schedule(purge_rules.for_comment(root_url, sorted(paths)))
 
 
 def comment_policy_changed(sender, article: Page, **kwargs) -> None:

@@ -5,7 +5,8 @@ Broadsheet sends: the same requests real Varnish answers in tests/e2e.
 """
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purging
 from wagtail.signals import page_published
 
@@ -147,6 +148,16 @@ def test_approving_a_comment_purges_the_article_and_front_page_not_other_listing
         ban("/feeds/comments/", Scope.TREE),
         ban("/", Scope.LISTING),
     }
+
+
+def test_a_comment_change_reads_where_the_article_is_not_its_tags_or_bylines(article):
+    with CaptureQueriesContext(connection) as queries:
+        handlers.comment_changed(None, comment=None, article=article)
+
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    # The comments' generation moves; then the article's URL and its aliases', nothing else.
+    assert len(queries) == 3, tables
+    assert "taggit" not in tables and "articles_author" not in tables
 
 
 def test_closing_comments_purges_the_article(cache, article, committing, admin_user):
