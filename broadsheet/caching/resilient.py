@@ -37,6 +37,8 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from broadsheet.core.outages import Outage
+
 logger = logging.getLogger("broadsheet.caching")
 
 #: What an unreachable or stalled server raises (refused, reset, timed out, still loading).
@@ -48,43 +50,26 @@ DEFAULT_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 1.0}
 _NOT_COUNTED = object()
 
 
-class _Server:
-    """One Redis server as this process last found it: answering, or down since when."""
+class _Server(Outage):
+    """One Redis server; after a failure, calls skip it for ``recheck_seconds``."""
 
     def __init__(self, name: str) -> None:
-        self.name = name
-        self.down_since: float | None = None
+        super().__init__(
+            name,
+            logger=logger,
+            down="Redis at %(name)s is unreachable (%(error)s); serving without the cache "
+            "until it answers",
+            back="Redis at %(name)s answers again after %(seconds).0f s without it",
+        )
         self.retry_at = 0.0
-        self.lock = threading.Lock()
 
     def skipping(self) -> bool:
         return self.down_since is not None and time.monotonic() < self.retry_at
 
-    def failed(self, error: Exception, recheck_seconds: float) -> None:
-        now = time.monotonic()
-        with self.lock:
-            first = self.down_since is None
-            if first:
-                self.down_since = now
-            self.retry_at = now + recheck_seconds
-        if first:
-            logger.warning(
-                "Redis at %s is unreachable (%s); serving without the cache until it answers",
-                self.name,
-                error,
-            )
-
-    def answered(self) -> None:
-        if self.down_since is None:  # the usual case: no lock taken
-            return
-        with self.lock:
-            since, self.down_since = self.down_since, None
-        if since is not None:
-            logger.warning(
-                "Redis at %s answers again after %.0f s without it",
-                self.name,
-                time.monotonic() - since,
-            )
+    def failed(self, error: Exception, recheck_seconds: float) -> float:  # type: ignore[override]
+        now = super().failed(str(error))
+        self.retry_at = now + recheck_seconds
+        return now
 
 
 _servers: dict[str, _Server] = {}
@@ -96,7 +81,9 @@ def _server_for(locations: Iterable[str]) -> _Server:
     # (the default and the fragments) share one state, so an outage is logged once.
     name = ", ".join(_without_credentials(location) for location in locations)
     with _servers_lock:
-        return _servers.setdefault(name, _Server(name))
+        if name not in _servers:
+            _servers[name] = _Server(name)
+        return _servers[name]
 
 
 def _without_credentials(location: str) -> str:

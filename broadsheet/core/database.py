@@ -9,7 +9,8 @@ Terms:
   retrying will not help a missing table, and an app server must not dress a bug up as "try
   again later".
 * **outage**: from the first failure a process notices until a new connection to the same
-  database opens. Each process keeps the state of each database alias (:class:`Outage`) and
+  database opens. Each process keeps the state of each database alias (:class:`DatabaseOutage`, a
+  ``core.outages.Outage``) and
   logs one warning when an outage begins and one when it ends, whatever the number of
   requests, probes or worker polls in between.
 
@@ -20,11 +21,12 @@ reaches the database again opens a new one.
 
 import logging
 import threading
-import time
 from collections.abc import Iterator
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+from broadsheet.core.outages import Outage
 
 logger = logging.getLogger("broadsheet.database")
 
@@ -32,53 +34,43 @@ logger = logging.getLogger("broadsheet.database")
 UNAVAILABLE = (OperationalError, InterfaceError)
 
 
-class Outage:
-    """One database alias as this process last found it: answering, or down since when."""
+def _name(alias: str) -> str:
+    """Where the database is, without credentials (it goes into the logs)."""
+    settings = connections.settings[alias]
+    where = ":".join(str(part) for part in (settings["HOST"], settings["PORT"]) if part)
+    return f"{alias} ({where}/{settings['NAME']})" if where else alias
+
+
+def _reason(error: BaseException) -> str:
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+    return f"{type(error).__name__}: {first_line}"
+
+
+class DatabaseOutage(Outage):
+    """One database alias; :meth:`failed` takes the error itself."""
 
     def __init__(self, alias: str) -> None:
+        super().__init__(
+            _name(alias),
+            logger=logger,
+            down="The database %(name)s is unreachable (%(error)s); waiting for it to answer",
+            back="The database %(name)s answers again after %(seconds).0f s",
+        )
         self.alias = alias
-        self.down_since: float | None = None
-        self.lock = threading.Lock()
 
-    @property
-    def name(self) -> str:
-        """Where the database is, without credentials (it goes into the logs)."""
-        settings = connections.settings[self.alias]
-        where = ":".join(str(part) for part in (settings["HOST"], settings["PORT"]) if part)
-        return f"{self.alias} ({where}/{settings['NAME']})" if where else self.alias
-
-    def failed(self, error: BaseException) -> None:
-        with self.lock:
-            first = self.down_since is None
-            if first:
-                self.down_since = time.monotonic()
-        if first:
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-            logger.warning(
-                "The database %s is unreachable (%s: %s); waiting for it to answer",
-                self.name,
-                type(error).__name__,
-                reason,
-            )
-
-    def answered(self) -> None:
-        if self.down_since is None:  # the usual case: no lock taken
-            return
-        with self.lock:
-            since, self.down_since = self.down_since, None
-        if since is not None:
-            logger.warning(
-                "The database %s answers again after %.0f s", self.name, time.monotonic() - since
-            )
+    def failed(self, error: BaseException) -> float:  # type: ignore[override]
+        return super().failed(_reason(error))
 
 
-_outages: dict[str, Outage] = {}
+_outages: dict[str, DatabaseOutage] = {}
 _outages_lock = threading.Lock()
 
 
-def outage(alias: str = DEFAULT_DB_ALIAS) -> Outage:
+def outage(alias: str = DEFAULT_DB_ALIAS) -> DatabaseOutage:
     with _outages_lock:
-        return _outages.setdefault(alias, Outage(alias))
+        if alias not in _outages:
+            _outages[alias] = DatabaseOutage(alias)
+        return _outages[alias]
 
 
 def note_if_unreachable(error: BaseException | None) -> bool:

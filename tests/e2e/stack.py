@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -424,6 +425,20 @@ class Stack:
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         return result.stdout
+
+
+def until[T](condition: Callable[[], T], what: str, within: float = 120.0) -> T:
+    """Ask ``condition`` every 0.2 s until it answers something true, and return that; fail
+    after ``within`` seconds. The bound is generous: tests wait for outcomes, never time them.
+    """
+    deadline = time.monotonic() + within
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {within:.0f} s")
+        time.sleep(0.2)
 
 
 class Console:

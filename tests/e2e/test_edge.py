@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.e2e.front import get, object_id
 from tests.e2e.stack import Response, Stack, request, send_body
 
 pytestmark = pytest.mark.e2e
@@ -34,15 +35,6 @@ def stack():
         yield stack
     finally:
         stack.stop()
-
-
-def get(stack: Stack, path: str, **headers: str) -> Response:
-    return request(stack.varnish + path, headers=headers)
-
-
-def object_id(response: Response) -> str:
-    """The id of the stored object a hit came from (second number of X-Varnish)."""
-    return response.header("X-Varnish").split()[1]
 
 
 def stored(stack: Stack, path: str) -> Response:

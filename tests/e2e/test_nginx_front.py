@@ -6,23 +6,14 @@ Needs ``nginx`` with Debian's ``libnginx-mod-http-cache-purge``, PostgreSQL and 
 """
 
 import json
-import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.stack import NginxFrontStack, Response, request
+from tests.e2e.front import BROWSER, FORM_TOKEN, READERS, cached_for_both, get, until_shows
+from tests.e2e.stack import NginxFrontStack, request
 
 pytestmark = pytest.mark.e2e
-
-# How long a test waits for a change to show through nginx before it fails: generous on
-# purpose, the tests assert that it shows, not how fast.
-SHOWS_WITHIN = 60.0
-PLAIN: dict[str, str] = {}  # urllib then sends Accept-Encoding: identity (curl, bots, wrk)
-BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
-READERS = {"plain": PLAIN, "gzip": BROWSER}
-FORM_TOKEN = re.compile(r'(?<=<input type="hidden" name="token" value=")[^"]*')
 
 
 @pytest.fixture(scope="module")
@@ -33,29 +24,6 @@ def stack():
         yield stack
     finally:
         stack.stop()
-
-
-def get(stack: NginxFrontStack, path: str, **headers: str) -> Response:
-    return request(stack.front + path, headers=headers)
-
-
-def until_shows(stack: NginxFrontStack, path: str, text: str, headers: dict[str, str]) -> None:
-    """Poll through nginx until ``path`` shows ``text``; fail after ``SHOWS_WITHIN`` s."""
-    deadline = time.monotonic() + SHOWS_WITHIN
-    while text not in get(stack, path, **headers).body:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{path} did not show {text!r} within {SHOWS_WITHIN} s")
-        time.sleep(0.05)
-
-
-def cached_for_both(stack: NginxFrontStack, path: str) -> dict[str, Response]:
-    """Fetch ``path`` until both stored copies are hits; the second answer of each."""
-    answers = {}
-    for reader, headers in READERS.items():
-        get(stack, path, **headers)
-        answers[reader] = get(stack, path, **headers)
-        assert answers[reader].header("X-Cache") == "HIT", (path, reader)
-    return answers
 
 
 def test_anonymous_article_is_served_from_the_cache_the_second_time(stack):

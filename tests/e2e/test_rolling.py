@@ -15,14 +15,13 @@ from collections import Counter
 import pytest
 
 from tests.e2e.load import Load
-from tests.e2e.stack import REPO, Stack, request
+from tests.e2e.stack import REPO, Stack, request, until
 
 pytestmark = pytest.mark.e2e
 
 # The stack's Varnish probe (every 1 s, healthy while 2 of the last 3 succeed) counts a server
 # sick after 2 failed probes, at most 2 s after /readyz starts failing; 3 s more for margin.
 DRAIN_SECONDS = 5
-WAIT = 120.0  # generous: the tests assert that a thing happens, not how fast
 
 SETTINGS = """\
 from tests.e2e.settings import *  # noqa: F403
@@ -91,14 +90,6 @@ def workers(stack: Stack, index: int) -> set[int]:
     master = stack.processes[f"app{index}"].pid
     ps = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True)
     return {int(pid) for pid in ps.stdout.split()}
-
-
-def until(condition, what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen within {WAIT} s")
-        time.sleep(0.2)
 
 
 def test_a_rolling_restart_under_load_refuses_nothing_and_stores_every_comment_once(stack):

@@ -6,26 +6,24 @@ Redis key prefix of its own and is stopped by PID at the end.
 """
 
 import json
-import re
 import threading
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.e2e.stack import Response, Stack, request
+from tests.e2e.front import (
+    BROWSER,
+    FORM_TOKEN,
+    READERS,
+    cached_for_both,
+    get,
+    object_id,
+    until_shows,
+)
+from tests.e2e.stack import Stack, request
 
 pytestmark = pytest.mark.e2e
-
-# How long a test waits for a change to show through Varnish before it fails. Generous on
-# purpose: the tests assert that the change shows, not how fast; bench/freshness.py measures
-# the delay.
-SHOWS_WITHIN = 60.0
-PLAIN: dict[str, str] = {}  # urllib then sends Accept-Encoding: identity (curl, bots, wrk)
-BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
-READERS = {"plain": PLAIN, "gzip": BROWSER}
-FORM_TOKEN = re.compile(r'(?<=<input type="hidden" name="token" value=")[^"]*')
 
 
 @pytest.fixture(scope="module")
@@ -36,34 +34,6 @@ def stack():
         yield stack
     finally:
         stack.stop()
-
-
-def get(stack: Stack, path: str, **headers: str) -> Response:
-    return request(stack.varnish + path, headers=headers)
-
-
-def until_shows(stack: Stack, path: str, text: str, headers: dict[str, str] = PLAIN) -> None:
-    """Poll through Varnish until ``path`` shows ``text``; fail after ``SHOWS_WITHIN`` s."""
-    deadline = time.monotonic() + SHOWS_WITHIN
-    while text not in get(stack, path, **headers).body:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{path} did not show {text!r} within {SHOWS_WITHIN} s")
-        time.sleep(0.05)
-
-
-def cached_for_both(stack: Stack, path: str) -> dict[str, Response]:
-    """Fetch ``path`` until both stored copies are hits; the second answer of each."""
-    answers = {}
-    for reader, headers in READERS.items():
-        get(stack, path, **headers)
-        answers[reader] = get(stack, path, **headers)
-        assert answers[reader].header("X-Cache") == "HIT", (path, reader)
-    return answers
-
-
-def object_id(response: Response) -> str:
-    """The id of the stored object a hit came from (second number of X-Varnish)."""
-    return response.header("X-Varnish").split()[1]
 
 
 def test_anonymous_article_is_a_cache_hit_the_second_time(stack):

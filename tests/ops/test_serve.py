@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.ops.server import default_workers
+from tests.e2e.stack import until
 
 BROADSHEET = [sys.executable, "-m", "broadsheet.cli"]
 SECRET = "a-long-production-secret-for-tests-only-0123456789-abcdefghij"
@@ -182,14 +183,6 @@ def test_default_worker_count_follows_the_cores():
 # Stopping and reloading ----------------------------------------------------------------------
 
 WAIT = 90.0  # generous bound for things that must happen; never a measure of how fast
-
-
-def until(condition, what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen within {WAIT} s")
-        time.sleep(0.2)
 
 
 def readiness(base: str) -> tuple[int, str]:

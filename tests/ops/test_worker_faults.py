@@ -14,13 +14,12 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 
 import psycopg
 import pytest
 
 from tests.e2e.proxy import TcpProxy
-from tests.e2e.stack import POSTGRES_ADMIN, REPO, Stack
+from tests.e2e.stack import POSTGRES_ADMIN, REPO, Stack, until
 
 WITHIN = 60.0
 OUTAGE = 5.0  # how long the database is "restarting"
@@ -121,22 +120,12 @@ def task_row(stack: Stack, task_id: str) -> dict:
     return {"status": status, "worker_ids": ids, "started_at": started_at}
 
 
-def until(condition: Callable[[], object], what: str) -> object:
-    deadline = time.monotonic() + WITHIN
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what}: not within {WITHIN:.0f} s")
-
-
 def until_finished(stack: Stack, task_id: str) -> dict:
     def finished() -> dict | None:
         row = task_row(stack, task_id)
         return row if row["status"] in {"SUCCESSFUL", "FAILED"} else None
 
-    return until(finished, f"task {task_id} finished")
+    return until(finished, f"task {task_id} finished", WITHIN)
 
 
 def assert_worker_alive(stack: Stack) -> None:
@@ -161,7 +150,7 @@ def log_lines(stack: Stack, since: int) -> list[str]:
 
 def test_the_worker_runs_tasks_after_its_connections_are_killed(newsroom):
     until_finished(newsroom, enqueue(newsroom))  # it works to begin with
-    until(lambda: kill_connections(newsroom), "the worker's connections killed")
+    until(lambda: kill_connections(newsroom), "the worker's connections killed", WITHIN)
 
     task_id = enqueue(newsroom)
 
@@ -188,7 +177,7 @@ def test_the_worker_carries_on_after_a_database_restart(newsroom):
 
 def test_a_task_running_when_the_database_goes_away_is_run_again(newsroom):
     task_id = enqueue(newsroom, nap_seconds=2)
-    until(lambda: task_row(newsroom, task_id)["status"] == "RUNNING", "the nap started")
+    until(lambda: task_row(newsroom, task_id)["status"] == "RUNNING", "the nap started", WITHIN)
 
     newsroom.proxy.cut()  # the nap ends meanwhile; its outcome cannot be recorded
     time.sleep(OUTAGE)
@@ -202,7 +191,7 @@ def test_a_task_running_when_the_database_goes_away_is_run_again(newsroom):
 
 def test_a_task_left_running_by_a_dead_worker_is_reclaimed_and_run(newsroom):
     task_id = enqueue(newsroom, nap_seconds=3)
-    until(lambda: task_row(newsroom, task_id)["status"] == "RUNNING", "the nap started")
+    until(lambda: task_row(newsroom, task_id)["status"] == "RUNNING", "the nap started", WITHIN)
     newsroom.kill("worker")  # SIGKILL, mid-nap: nobody will ever finish it
     dead = task_row(newsroom, task_id)
     assert dead["status"] == "RUNNING"
@@ -230,5 +219,5 @@ def test_scheduled_publishing_happens_after_the_outage(newsroom):
     time.sleep(OUTAGE)
     newsroom.proxy.restore()
 
-    until(live, "the scheduled article published")
+    until(live, "the scheduled article published", WITHIN)
     assert_worker_alive(newsroom)
