@@ -51,12 +51,17 @@ class DatabaseOutage(Outage):
 
     def __init__(self, alias: str) -> None:
         super().__init__(
-            _name(alias),
+            alias,
             logger=logger,
             down="The database %(name)s is unreachable (%(error)s); waiting for it to answer",
             back="The database %(name)s answers again after %(seconds).0f s",
         )
         self.alias = alias
+
+    def label(self) -> str:
+        # Read when logging only: Django also connects under aliases of its own
+        # (``__no_db__`` while it creates a test database) that have no settings entry.
+        return _name(self.alias)
 
     def failed(self, error: BaseException) -> float:  # type: ignore[override]
         return super().failed(_reason(error))

@@ -22,6 +22,10 @@ class Outage:
         self.down_since: float | None = None
         self.lock = threading.Lock()
 
+    def label(self) -> str:
+        """The name the log gives; subclasses may work it out only when it is needed."""
+        return self.name
+
     def failed(self, reason: str) -> float:
         """Note a failure (``reason`` for the log); returns the time it was noted."""
         now = time.monotonic()
@@ -30,7 +34,7 @@ class Outage:
             if first:
                 self.down_since = now
         if first:
-            self.logger.warning(self.down, {"name": self.name, "error": reason})
+            self.logger.warning(self.down, {"name": self.label(), "error": reason})
         return now
 
     def answered(self) -> None:
@@ -40,4 +44,4 @@ class Outage:
             since, self.down_since = self.down_since, None
         if since is not None:
             seconds = time.monotonic() - since
-            self.logger.warning(self.back, {"name": self.name, "seconds": seconds})
+            self.logger.warning(self.back, {"name": self.label(), "seconds": seconds})
