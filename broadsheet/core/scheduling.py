@@ -18,6 +18,18 @@ from broadsheet.core import database
 logger = logging.getLogger(__name__)
 
 INTERVAL_SECONDS = 60
+_REGISTERED: list[Callable[[], object]] = []
+
+
+def register(job: Callable[[], object]) -> None:
+    """Have the worker run ``job`` every minute too (an app above core calls it in ready())."""
+    if job not in _REGISTERED:
+        _REGISTERED.append(job)
+
+
+def every_minute() -> list[Callable[[], object]]:
+    """What ``broadsheet worker`` runs every minute: publishing, then each registered job."""
+    return [publish_due_pages, *_REGISTERED]
 
 
 def publish_due_pages() -> None:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "broadsheet.demo",
     "broadsheet.feeds",
     "broadsheet.metadata",
+    "broadsheet.wire",
     "broadsheet.ops",
     "wagtail.contrib.redirects",
     "broadsheet.caching",

@@ -24,6 +24,7 @@ LAYERS = [
     "site",  # reader-facing: pages, search, navigation
     "feeds",
     "metadata",
+    "wire",  # agency and partner feeds in, the wire desk
     "freshness",  # every app's changes wired to generations and purges
     "ops",  # serving, health, logging
     "demo",

@@ -30,7 +30,8 @@ class Command(BaseCommand):
     def handle(self, *args, once: bool, interval: float, **options) -> None:
         queued = settings.TASKS["default"]["BACKEND"] == DATABASE_BACKEND
         if once:
-            scheduling.publish_due_pages()
+            for job in scheduling.every_minute():
+                job()
             if queued:
                 reclaim_abandoned(older_than=settings.TASKS_RECLAIM_AFTER)
                 TaskWorker(interval=0, batch=True).run()
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         if not queued:
             stop = threading.Event()
             try:
-                scheduling.run_every(interval, stop)
+                scheduling.run_every(interval, stop, scheduling.every_minute())
             except KeyboardInterrupt:
                 stop.set()
             return
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         def reclaim() -> None:
             reclaim_abandoned(older_than=settings.TASKS_RECLAIM_AFTER, worker_id=worker.worker_id)
 
-        stop = scheduling.start_in_background(interval, [scheduling.publish_due_pages, reclaim])
+        stop = scheduling.start_in_background(interval, [*scheduling.every_minute(), reclaim])
         worker.configure_signals()
         try:
             worker.run()

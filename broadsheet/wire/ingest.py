@@ -1,0 +1,165 @@
+"""Storing what a poll parsed: each item once, each of its versions once, routed on arrival.
+
+Identity is the source, the item's guid and its version (``ParsedItem.key_version``): an
+unchanged feed re-polled stores nothing, an item whose content changed gets a new version.
+Which version is current: the highest, when the source numbers them; else the one that
+arrived last.
+"""
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from broadsheet.wire import routing
+from broadsheet.wire.models import Item, ItemVersion, PubStatus, RoutingRule, Source, split_list
+from broadsheet.wire.parsers import ParsedItem
+
+CHUNK = 500
+NO_HEADLINE = "(no headline)"
+
+
+@dataclass
+class Stored:
+    """What one poll changed. Items are listed for what must follow in the articles."""
+
+    seen: int = 0
+    new_items: list[Item] = field(default_factory=list)
+    new_versions: list[Item] = field(default_factory=list)
+    killed: list[Item] = field(default_factory=list)
+    to_publish: list[Item] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> int:
+        return len(self.new_items) + len(self.new_versions)
+
+
+def store_items(*, source: Source, parsed: list[ParsedItem], now: datetime) -> Stored:
+    stored = Stored(seen=len(parsed))
+    latest = {(p.guid, p.key_version): p for p in parsed if p.guid}  # a repeat counts once
+    rules = rules_for(source)
+    defaults = routing.Defaults(
+        section_id=source.section_id, tags=tuple(source.tag_list), auto_publish=source.auto_publish
+    )
+    guids = list(dict.fromkeys(guid for guid, _ in latest))
+    existing: dict[str, Item] = {}
+    known: set[tuple[int, str]] = set()
+    for start in range(0, len(guids), CHUNK):
+        chunk = guids[start : start + CHUNK]
+        items = Item.objects.filter(source=source, guid__in=chunk).select_related("current")
+        existing.update({item.guid: item for item in items})
+        known.update(
+            ItemVersion.objects.filter(item__source=source, item__guid__in=chunk).values_list(
+                "item_id", "version"
+            )
+        )
+    for (guid, version), item_data in latest.items():
+        item = existing.get(guid)
+        if item is not None and (item.pk, version) in known:
+            is_current = item.current is not None and item.current.version == version
+            if is_current and item_data.pub_status != item.status:
+                _change_status(item, item_data.pub_status, stored)
+            continue
+        item = _store(source, item, item_data, now, rules, defaults, stored)
+        if item is not None:
+            existing[guid] = item
+            known.add((item.pk, version))
+    return stored
+
+
+def rules_for(source: Source) -> list[routing.Rule]:
+    rules = RoutingRule.objects.filter(Q(source=source) | Q(source__isnull=True), enabled=True)
+    return [
+        routing.Rule(
+            id=rule.pk,
+            keywords=tuple(split_list(rule.keywords)),
+            subjects=tuple(split_list(rule.subjects)),
+            category=rule.category,
+            max_urgency=rule.max_urgency,
+            language=rule.language,
+            pattern=rule.pattern,
+            section_id=rule.section_id,
+            add_tags=tuple(split_list(rule.add_tags)),
+            breaking=rule.breaking,
+            auto_publish=rule.auto_publish,
+            drop=rule.drop,
+        )
+        for rule in rules
+    ]
+
+
+def _store(source, item, data: ParsedItem, now, rules, defaults, stored: Stored) -> Item | None:
+    try:
+        with transaction.atomic():
+            created = item is None
+            if created:
+                item = Item.objects.create(
+                    source=source, guid=data.guid, first_seen_at=now, updated_at=now
+                )
+            version = ItemVersion.objects.create(item=item, **_version_fields(data, now))
+    except IntegrityError:
+        return None  # another worker stored the same version meanwhile
+    decided = None
+    if created or is_newer(version.version, item.current.version if item.current else None):
+        item.current = version
+        item.updated_at = now
+        if item.article_id is None:
+            decided = _route(item, data, rules, defaults)
+    item.save()
+    (stored.new_items if created else stored.new_versions).append(item)
+    if data.pub_status != item.status and item.current_id == version.pk:
+        _change_status(item, data.pub_status, stored)
+    elif decided and decided.auto_publish and not decided.drop and not item.killed:
+        stored.to_publish.append(item)
+    return item
+
+
+def _route(item: Item, data: ParsedItem, rules, defaults) -> routing.Route:
+    decided = routing.route(data, rules, defaults)
+    item.rule_id = decided.rule_id
+    item.section_id = decided.section_id
+    item.tags = ", ".join(decided.tags)
+    item.breaking = decided.breaking
+    item.dropped = decided.drop
+    return decided
+
+
+def _change_status(item: Item, status: str, stored: Stored) -> None:
+    item.status = status
+    item.save(update_fields=["status"])
+    ItemVersion.objects.filter(pk=item.current_id).update(pub_status=status)
+    if status != PubStatus.USABLE:
+        stored.killed.append(item)
+
+
+def is_newer(version: str, than: str | None) -> bool:
+    """Whether ``version`` replaces ``than`` as current: by number when both are numbers."""
+    if than is None:
+        return True
+    if version.isdigit() and than.isdigit():
+        return int(version) > int(than)
+    return True
+
+
+def _version_fields(data: ParsedItem, now: datetime) -> dict:
+    return {
+        "version": data.key_version,
+        "received_at": now,
+        "headline": (data.headline or NO_HEADLINE)[:500],
+        "byline": data.byline[:300],
+        "summary": data.summary,
+        "body": data.body,
+        "url": data.url[:1000],
+        "subjects": list(data.subjects),
+        "keywords": list(data.keywords),
+        "categories": list(data.categories),
+        "urgency": data.urgency,
+        "language": data.language[:20],
+        "created_at": data.created_at,
+        "version_created_at": data.version_created_at,
+        "embargo_until": data.embargo_until,
+        "pub_status": data.pub_status,
+        "pictures": [asdict(p) for p in data.pictures],
+        "raw": data.raw,
+    }
