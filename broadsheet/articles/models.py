@@ -21,9 +21,10 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from broadsheet.articles import keys as article_keys
 from broadsheet.articles import selectors
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments, keys, memo
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import paginate
 from broadsheet.core.reading_time import (
@@ -133,6 +134,7 @@ class HomePage(RememberedPrivacy, Page):
         # Read only when rendered: anonymous readers usually get the stories and the section
         # blocks from shared fragments (home_page.html), which change only when an article does.
         context["front"] = SimpleLazyObject(lambda: selectors.front_page(self, request))
+        keys.add(article_keys.LATEST)
         return context
 
 
@@ -150,6 +152,7 @@ class SectionPage(RememberedPrivacy, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        keys.add(article_keys.section(self.pk))
         # Read only when rendered (a page past the end raises Http404 then): anonymous readers
         # usually get the listing from a shared fragment (section_page.html).
         listing = SimpleLazyObject(

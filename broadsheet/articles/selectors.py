@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 # The module, not its names: the models' get_context reads through this module, so each
 # module refers to the other's names only when called.
 from broadsheet.articles import models
-from broadsheet.caching import memo
+from broadsheet.caching import keys, memo
 
 TOP_STORY_COUNT = 5  # the lead story and four more
 PER_SECTION = 4
@@ -184,6 +184,7 @@ def related_articles(
             .values_list("pk", flat=True)[: limit - len(ranked)]
         )
     found = {a.pk: a for a in models.ArticlePage.objects.defer_streamfields().filter(pk__in=ranked)}
+    keys.add(*(keys.page(pk) for pk in found))
     return [found[pk] for pk in ranked if pk in found]
 
 
@@ -208,6 +209,7 @@ def section_neighbours(
         *newer.defer_streamfields().order_by("published_at", "pk")[:1],
     ]
     previous = following = None
+    keys.add(*(keys.page(other.pk) for other in pair))
     for other in pair:
         if (other.published_at, other.pk) < (at, pk):
             previous = other

@@ -2,8 +2,9 @@
 
 Configured through ``WAGTAILFRONTENDCACHE`` (``BROADSHEET_PURGE_BACKEND`` and
 ``BROADSHEET_PURGE_URL``): :class:`VarnishBackend` for ``deploy/varnish/default.vcl`` (PURGE
-one URL, BAN a pattern), :class:`NginxBackend` for nginx's proxy_cache as set up in
-``deploy/nginx/cache-front.conf`` (PURGE one stored copy at a time, no BAN).
+one URL, or every object that named a surrogate key), :class:`NginxBackend` for nginx's
+proxy_cache as set up in ``deploy/nginx/cache-front.conf`` (PURGE one stored copy at a time;
+the URLs come from :mod:`broadsheet.caching.url_index`).
 """
 
 import http.client
@@ -21,15 +22,12 @@ logger = logging.getLogger("broadsheet.caching")
 TIMEOUT_SECONDS = 5
 
 
-class BanRequest(Request):
-    def get_method(self) -> str:
-        return "BAN"
-
-
 class VarnishBackend(HTTPBackend):
-    """PURGE for single URLs (inherited), BAN for a site's URLs matching a pattern."""
+    """PURGE for single URLs (inherited), and by surrogate key through Varnish's ``xkey``."""
 
-    supports_ban = True
+    supports_keys = True
+    #: Keys per PURGE request: keeps the header well under Varnish's 8 KiB limit.
+    KEYS_PER_REQUEST = 200
 
     def purge(self, url: str) -> None:
         """PURGE one URL, naming its scheme: the VCL keeps http and https answers apart
@@ -44,44 +42,48 @@ class VarnishBackend(HTTPBackend):
                 "User-Agent": "Broadsheet-purger",
             },
         )
-        try:
-            with urlopen(request, timeout=TIMEOUT_SECONDS):  # noqa: S310 (configured LOCATION)
-                pass
-        except HTTPError as error:
-            logger.error("Varnish refused PURGE %s: %s", url, error.code)
-        except URLError as error:
-            logger.error("Could not reach Varnish to PURGE %s: %s", url, error.reason)
+        self._send(request, url)
 
-    def ban(self, root_url: str, pattern: str) -> bool:
-        """Invalidate every object of ``root_url``'s host whose URL matches ``pattern``.
+    def purge_keys(self, keys: Iterable[str]) -> bool:
+        """Drop every stored object, on every host, whose response named one of ``keys``.
 
-        Returns whether Varnish accepted the ban; failures are logged, never raised, so one
-        unreachable cache does not stop the purge of the others.
+        Returns whether Varnish accepted every request; failures are logged, never raised,
+        so one unreachable cache does not stop the purge of the others.
         """
-        request = BanRequest(
-            url=f"{self.cache_scheme}://{self.cache_netloc}/",
-            headers={"Host": urlsplit(root_url).netloc, "X-Ban-Url": pattern},
-        )
+        keys = sorted(set(keys))
+        accepted = True
+        for start in range(0, len(keys), self.KEYS_PER_REQUEST):
+            chunk = " ".join(keys[start : start + self.KEYS_PER_REQUEST])
+            request = PurgeRequest(
+                url=f"{self.cache_scheme}://{self.cache_netloc}/",
+                headers={"xkey-purge": chunk, "User-Agent": "Broadsheet-purger"},
+            )
+            accepted = self._send(request, f"keys {chunk}") and accepted
+        return accepted
+
+    @staticmethod
+    def _send(request: Request, what: str) -> bool:
         try:
             with urlopen(request, timeout=TIMEOUT_SECONDS):  # noqa: S310 (configured LOCATION)
                 return True
         except HTTPError as error:
-            logger.error("Varnish refused BAN %s on %s: %s", pattern, root_url, error.code)
+            logger.error("Varnish refused PURGE %s: %s", what, error.code)
         except URLError as error:
-            logger.error("Could not reach Varnish to BAN %s: %s", pattern, error.reason)
+            logger.error("Could not reach Varnish to PURGE %s: %s", what, error.reason)
         return False
 
 
 class NginxBackend(HTTPBackend):
-    """PURGE of single URLs for the nginx front; it cannot ban.
+    """PURGE of single URLs for the nginx front; it cannot purge by key.
 
     nginx keys each stored copy by scheme, host, URL and encoding, and the purge module
     (Debian's ``libnginx-mod-http-cache-purge``) removes one key per request, computed from
     the PURGE request as from a reader's. So each URL takes one PURGE per copy: gzip and plain
     (``Accept-Encoding``), for https and, when the site's address is ``http://``, for http
     too (``X-Forwarded-Proto``): a site whose address in Wagtail says http may be read over
-    https behind the TLS front. Without BAN the purge task sends the URLs the targets name
-    (``purge_rules.single_urls``). All PURGEs of a batch share one connection.
+    https behind the TLS front. Without keys the purge task sends the URLs recorded under
+    the purged keys (``broadsheet.caching.url_index``). All PURGEs of a batch share one
+    connection.
     """
 
     ENCODINGS = ("gzip", "identity")

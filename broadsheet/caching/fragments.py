@@ -30,7 +30,7 @@ from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from broadsheet.caching import memo
+from broadsheet.caching import keys, memo
 from broadsheet.caching.models import Generation
 
 CACHE_ALIAS = "fragments"
@@ -143,14 +143,19 @@ def cached[T](
     numbers = generations(request, depends_on)
     # Share links and canonical URLs name the scheme and host the reader used.
     key = _key(name, [*parts, *numbers, get_language(), request.scheme, request.get_host()])
-    value = _nearby.get(key)
-    if value is None:
+    # Kept with the surrogate keys its rendering named, named again on every use.
+    kept = _nearby.get(key)
+    if kept is None:
         cache = caches[CACHE_ALIAS]
-        value = cache.get(key)
-        if value is None:
-            value = render()
-            cache.set(key, value, timeout())
-        _nearby.put(key, value, timeout())
+        kept = cache.get(key)
+        if kept is None:
+            with keys.capture() as named:
+                value = render()
+            kept = (tuple(sorted(named)), value)
+            cache.set(key, kept, timeout())
+        _nearby.put(key, kept, timeout())
+    named, value = kept
+    keys.add(*named)
     return value
 
 
@@ -181,7 +186,9 @@ class _Nearby:
             return entry[1]
 
     def put(self, key: str, value: object, seconds: int) -> None:
+        # A value is kept as (surrogate keys, rendered value); a tuple's parts count one by one.
         parts = value if isinstance(value, tuple) else (value,)
+        parts = [p for part in parts for p in (part if isinstance(part, tuple) else (part,))]
         size = sum(len(part) if isinstance(part, str | bytes) else 1024 for part in parts)
         if size > self.max_bytes // 8:
             return

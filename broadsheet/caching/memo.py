@@ -19,18 +19,23 @@ not content (``fragments.MODERATION``), the learned filter's version with traini
 (``fragments.SPAM_FILTER``). Code that has read such a generation runs inside :func:`also` and
 asks ``recall(..., under=name)``: the answer is kept with that number and computed again when a
 request brings a different one, without forgetting the answers that depend on content only.
+
+An answer is kept with the surrogate keys its computing named (:mod:`broadsheet.caching.keys`)
+and names them again each time it is recalled.
 """
 
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from broadsheet.caching import keys
+
 _UNSET = object()
 #: Entries one process keeps for one generation; beyond it, answers are computed, not kept.
 MAX_ENTRIES = 10_000
 
 _active: ContextVar[int | None] = ContextVar("broadsheet_memo_generation", default=None)
-_entries: dict[tuple[int, Hashable], object] = {}
+_entries: dict[tuple[int, Hashable], tuple[int | None, tuple[str, ...], object]] = {}
 _generation: list[int | None] = [None]
 _also: ContextVar[dict[str, int] | None] = ContextVar("broadsheet_memo_also", default=None)
 
@@ -78,25 +83,23 @@ def recall[T](
         return compute() if default is _UNSET else default  # type: ignore[return-value]
     entries = _entries
     if under is None:
-        try:
-            return entries[(generation, key)]  # type: ignore[return-value]
-        except KeyError:
-            value = compute()
-            if len(entries) < MAX_ENTRIES:
-                entries[(generation, key)] = value
-            return value
-    extra = (_also.get() or {}).get(under)
-    if extra is None:
-        return compute()
-    # One slot per key, holding the other generation's number with the answer: a new number
-    # replaces the old answer instead of adding one.
-    slot = (generation, (under, key))
+        slot, extra = (generation, key), None
+    else:
+        extra = (_also.get() or {}).get(under)
+        if extra is None:
+            return compute()
+        # One slot per key, holding the other generation's number with the answer: a new
+        # number replaces the old answer instead of adding one.
+        slot = (generation, (under, key))
     kept = entries.get(slot)
     if kept is not None and kept[0] == extra:  # type: ignore[index]
-        return kept[1]  # type: ignore[index]
-    value = compute()
+        # The surrogate keys computing it named: the response shows what they name.
+        keys.add(*kept[1])  # type: ignore[index]
+        return kept[2]  # type: ignore[index]
+    with keys.capture() as named:
+        value = compute()
     if kept is not None or len(entries) < MAX_ENTRIES:
-        entries[slot] = (extra, value)
+        entries[slot] = (extra, tuple(named), value)
     return value
 
 

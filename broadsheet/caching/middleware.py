@@ -10,11 +10,12 @@ reader who could receive it. The rule, checked on every response:
 * the response sets no cookie, did not opt out itself (``private``/``no-store``), and has a
   status worth sharing (200, 404, 410).
 
-Shareable responses get ``public, max-age=0, s-maxage=…, stale-while-revalidate=…,
-stale-if-error=…``: browsers revalidate every time, the shared cache keeps the page until it
-is purged (see ``handlers.py``) or ``s-maxage`` passes. Everything else gets ``private,
-no-store``. Every GET 200 gets an ETag, and a matching ``If-None-Match`` (or
-``If-Modified-Since`` when the response has a Last-Modified) is answered with 304. A page with
+Shareable responses name what they show in a ``Surrogate-Key`` header (see ``keys.py``) and
+get ``public, max-age=0, s-maxage=…, stale-while-revalidate=…, stale-if-error=…``: browsers
+revalidate every time, the shared cache keeps the page until one of its keys is purged
+(``broadsheet.freshness``) or ``s-maxage`` passes. Everything else gets ``private, no-store``.
+Every GET 200 gets an ETag, and a matching ``If-None-Match`` (or ``If-Modified-Since`` when
+the response has a Last-Modified) is answered with 304. A page with
 the comment form gets a weak ETag computed without the form's signed timestamp, which changes
 every second but not what the page says (the page script fetches a fresh one anyway).
 
@@ -36,7 +37,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments, keys, memo, url_index
 from broadsheet.core.models import SiteSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -53,6 +54,9 @@ DEFAULTS = {
     # Cookies that never change a page: the CSRF cookie (pages shared by a cache carry no
     # token) and common analytics cookies. deploy/varnish/default.vcl strips the same ones.
     "IGNORED_COOKIES": r"^(csrftoken|_ga.*|_gid|_gat.*|_pk_.*|__utm.*|_fbp)$",
+    # Remember which URLs named which surrogate keys, for caches that purge single URLs
+    # (broadsheet.caching.url_index); settings turn it on with such a cache.
+    "URL_INDEX": False,
 }
 
 
@@ -63,6 +67,7 @@ class CachePolicy:
     stale_if_error: int
     private_paths: tuple[str, ...]
     ignored_cookies: re.Pattern
+    url_index: bool
 
     @classmethod
     def from_settings(cls) -> "CachePolicy":
@@ -73,6 +78,7 @@ class CachePolicy:
             stale_if_error=int(conf["STALE_IF_ERROR"]),
             private_paths=tuple(conf["PRIVATE_PATHS"]),
             ignored_cookies=re.compile(conf["IGNORED_COOKIES"]),
+            url_index=bool(conf["URL_INDEX"]),
         )
 
     def is_shareable(self, request: HttpRequest, response: HttpResponse) -> bool:
@@ -100,10 +106,18 @@ class SharedCacheMiddleware:
         self.policy = CachePolicy.from_settings()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        with keys.collecting() as shown:
+            response = self.get_response(request)
         if not self.policy.is_shareable(request, response):
             _make_private(response)
             return response
+        shown.add(keys.SITE)
+        if response.status_code != 200:
+            # What is not there (yet, or any more) may appear with any publication.
+            shown.add(keys.MISSING)
+        response[keys.HEADER] = keys.header_value(shown)
+        if self.policy.url_index:
+            url_index.record(request.build_absolute_uri(), shown)
         if "Cache-Control" not in response:
             patch_cache_control(
                 response,

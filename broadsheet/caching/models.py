@@ -16,3 +16,22 @@ class Generation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value}"
+
+
+class CachedUrl(models.Model):
+    """A URL a shared cache may hold, with one surrogate key its response named.
+
+    Kept only for caches that purge one URL at a time (:mod:`broadsheet.caching.url_index`):
+    purging a key there means purging every URL stored under it.
+    """
+
+    key = models.CharField(max_length=200)
+    url = models.CharField(max_length=2000)
+    seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "url"], name="cached_url_once")]
+        indexes = [models.Index(fields=["seen"])]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.url}"

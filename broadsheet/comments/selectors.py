@@ -14,7 +14,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.caching import memo
+from broadsheet.caching import keys, memo
+from broadsheet.comments import keys as comment_keys
 from broadsheet.comments.links import reader_links
 from broadsheet.comments.models import Comment, CommentState, Policy
 
@@ -77,6 +78,7 @@ def _shown_top_level(article) -> Q:
 
 def counts(article) -> tuple[int, int]:
     """(visible comments, top-level threads shown) in one query."""
+    keys.add(comment_keys.of_article(article.pk))
     shown = _shown_top_level(article)
     totals = Comment.objects.filter(article=article).aggregate(
         visible=Count("pk", filter=Q(state=CommentState.APPROVED)),
@@ -175,6 +177,7 @@ def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
     in one query, remembered by the process until the content changes.
     """
 
+    keys.add(comment_keys.ANY)
     key = f"comments:most-commented:{limit}:{days}"
     ranking = cache.get(key)
     if ranking is None:

@@ -11,6 +11,8 @@ from wagtail.models import Site
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.articles.selectors import public_articles
+from broadsheet.caching import keys
+from broadsheet.comments import keys as comment_keys
 from broadsheet.comments.models import Comment
 from broadsheet.core.absolute import absolute_url, page_url
 from broadsheet.feeds.feeds import BroadsheetFeed, stable_guid
@@ -50,6 +52,7 @@ class CommentFeed(BroadsheetFeed):
         }
 
     def items(self, obj: ArticlePage) -> list[Comment]:
+        keys.add(keys.page(obj.pk), comment_keys.of_article(obj.pk))
         comments = Comment.objects.visible().for_article(obj).order_by("-created_at", "-pk")
         return list(comments[:COMMENT_FEED_SIZE])
 

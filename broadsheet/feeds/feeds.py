@@ -20,8 +20,10 @@ from taggit.models import Tag
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
+from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import ArticlePage, Author, SectionPage
 from broadsheet.articles.selectors import private_q
+from broadsheet.caching import keys
 from broadsheet.core.absolute import absolute_url, page_url, topic_path
 from broadsheet.core.models import SiteSettings
 from broadsheet.feeds import selectors
@@ -175,6 +177,7 @@ class SiteFeed(ArticleFeed):
         name = self.site_name()
         articles = selectors.articles_for_feed(root, full_text=self.site_settings.feed_full_text)
         description = _("The latest from %(site)s.") % {"site": name}
+        keys.add(article_keys.LATEST)
         return name, page_url(self.request, root), description, articles
 
 
@@ -186,6 +189,7 @@ class SectionFeed(ArticleFeed):
         section = sections.child_of(root).filter(slug=slug).first()
         if section is None:
             raise Http404("No such section.")
+        keys.add(article_keys.section(section.pk))
         articles = selectors.articles_for_feed(section, full_text=self.site_settings.feed_full_text)
         title = f"{section.title} – {self.site_name()}"
         description = section.intro or _("The latest from %(section)s.") % {
@@ -201,6 +205,7 @@ class TopicFeed(ArticleFeed):
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404("No such topic.")
+        keys.add(article_keys.topic(tag.slug))
         articles = selectors.articles_for_feed(root, full_text=self.site_settings.feed_full_text)
         title = f"{tag.name} – {self.site_name()}"
         description = _("Articles about %(topic)s.") % {"topic": tag.name}
@@ -215,6 +220,7 @@ class AuthorFeed(ArticleFeed):
         author = Author.objects.filter(slug=slug).first()
         if author is None:
             raise Http404("No such author.")
+        keys.add(article_keys.author(author.pk))
         articles = selectors.articles_for_feed(root, full_text=self.site_settings.feed_full_text)
         title = f"{author.name} – {self.site_name()}"
         description = _("Articles by %(name)s.") % {"name": author.name}

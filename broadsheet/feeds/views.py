@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
-from broadsheet.caching import fragments
+from broadsheet.articles import keys as article_keys
+from broadsheet.caching import fragments, keys
 from broadsheet.core.absolute import absolute_url
 from broadsheet.feeds import feeds, sitemaps
 from broadsheet.feeds.comments import CommentFeed
@@ -51,6 +52,7 @@ KEPT_HEADERS = ("Content-Type", "Last-Modified")
 @require_GET
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: one entry per page of each section sitemap."""
+    keys.add(article_keys.LATEST)
     return wagtail_sitemap_views.index(
         request, sitemaps.SECTIONS, sitemap_url_name="feeds:sitemap_section"
     )
@@ -59,6 +61,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """``/sitemap-<section>.xml?p=N``: one page of one section."""
+    keys.add(article_keys.LATEST)
     return wagtail_sitemap_views.sitemap(
         request, sitemaps.SECTIONS, section=section, template_name="feeds/sitemap.xml"
     )
@@ -67,6 +70,7 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
 @require_GET
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """``/sitemap-news.xml``: articles of the last 48 hours, in Google News' format."""
+    keys.add(article_keys.LATEST)
     return wagtail_sitemap_views.sitemap(
         request, {"news": sitemaps.NewsSitemap}, template_name="feeds/news_sitemap.xml"
     )

@@ -1,24 +1,21 @@
 """Signal receivers: read what a change touches, ask the purge rules, queue one batch per commit.
 
 Wagtail's own frontend-cache receivers purge only a published page's own URL; ``apps.py``
-replaces them with these, which purge every page that shows the change
-(:mod:`broadsheet.freshness.purge_rules`).
+replaces them with these, which purge the surrogate keys of everything the change touches
+(:mod:`broadsheet.freshness.purge_rules`), and so every page of any type that showed it.
 """
 
 import threading
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage, ArticleTag, Author
 from broadsheet.caching import fragments
-from broadsheet.core.absolute import topic_path
 from broadsheet.freshness import purge_rules
-from broadsheet.freshness.purge_rules import ArticlePlaces, Target
-from broadsheet.freshness.tasks import purge_targets
+from broadsheet.freshness.purge_rules import ArticlePlaces
+from broadsheet.freshness.tasks import purge_keys
 
 _local = threading.local()
 
@@ -27,20 +24,20 @@ _local = threading.local()
 
 
 class _PendingPurge:
-    """The targets one transaction collected; sent as one task when it commits."""
+    """The keys one transaction collected; sent as one task when it commits."""
 
     def __init__(self) -> None:
-        self.targets: set[Target] = set()
+        self.keys: set[str] = set()
         self.sent = False
 
     def __call__(self) -> None:
-        if self.targets and not self.sent:
+        if self.keys and not self.sent:
             self.sent = True
-            purge_targets.enqueue(targets=[t.as_dict() for t in purge_rules.merge(self.targets)])
+            purge_keys.enqueue(keys=purge_rules.merge([self.keys]))
 
 
-def schedule(targets: Iterable[Target]) -> None:
-    """Purge ``targets`` once the current transaction commits (at once outside a transaction).
+def schedule(keys: Iterable[str]) -> None:
+    """Purge ``keys`` once the current transaction commits (at once outside a transaction).
 
     Everything scheduled in one transaction goes out as a single task, so publishing ten
     articles in one go sends one batch, and nothing is purged for a change that rolled back.
@@ -49,11 +46,11 @@ def schedule(targets: Iterable[Target]) -> None:
     if pending is None or pending.sent or not _awaiting_commit(pending):
         # None yet, or the last one was sent, or its transaction (savepoint) rolled back.
         pending = _local.pending = _PendingPurge()
-        pending.targets.update(targets)
+        pending.keys.update(keys)
         # robust: a purge that cannot be queued is logged; the editor's change stands.
         transaction.on_commit(pending, robust=True)
     else:
-        pending.targets.update(targets)
+        pending.keys.update(keys)
 
 
 def _awaiting_commit(pending: _PendingPurge) -> bool:
@@ -63,70 +60,35 @@ def _awaiting_commit(pending: _PendingPurge) -> bool:
 # Reading the facts ---------------------------------------------------------------------------
 
 
-def site_paths(url_path: str) -> list[tuple[str, str]]:
-    """``(root_url, path)`` for each site that serves Wagtail's internal ``url_path``."""
-    return [
-        (root.root_url, url_path[len(root.root_path) - 1 :])
-        for root in Site.get_site_root_paths()
-        if url_path.startswith(root.root_path)
-    ][:1]
-
-
-def author_path(slug: str) -> str:
-    return reverse("site:author", kwargs={"slug": slug})
-
-
-def article_urls(article_id: int, extra_url_paths: Iterable[str] = ()) -> dict[str, set[str]]:
-    """The article's (and its aliases') URL paths as stored now, per site root URL: two
-    queries. ``extra_url_paths`` adds internal url_paths it had before (a move)."""
-    url_paths = set(extra_url_paths)
-    url_paths.update(
-        Page.objects.filter(pk=article_id).values_list("url_path", flat=True),
-        Page.objects.filter(alias_of_id=article_id).values_list("url_path", flat=True),
-    )
-    by_root: dict[str, set[str]] = defaultdict(set)
-    for url_path in url_paths:
-        for root_url, path in site_paths(url_path):
-            by_root[root_url].add(path)
-    return by_root
-
-
-def article_places(article_id: int, extra_url_paths: Iterable[str] = ()) -> list[ArticlePlaces]:
-    """Where the article shows, as stored now: its URLs (:func:`article_urls`), section, tags,
-    bylines."""
-    by_root = article_urls(article_id, extra_url_paths)
+def article_places(article_id: int, *, extra_section_ids: Iterable[int] = ()) -> ArticlePlaces:
+    """What lists the article, as stored now (three queries): its section, tags, bylines.
+    ``extra_section_ids`` adds sections it was in before (a move)."""
+    path = Page.objects.filter(pk=article_id).values_list("path", flat=True).first()
+    sections = set(extra_section_ids)
+    if path is not None and len(path) > Page.steplen:
+        parent = Page.objects.filter(path=path[: -Page.steplen]).values_list("pk", flat=True)
+        sections.update(parent)
     tags = ArticleTag.objects.filter(content_object_id=article_id).values_list("tag__slug", flat=1)
-    authors = Author.objects.filter(article_links__article_id=article_id).values_list(
-        "slug", flat=1
+    authors = Author.objects.filter(article_links__article_id=article_id).values_list("pk", flat=1)
+    return ArticlePlaces(
+        article_id=article_id,
+        section_ids=tuple(sorted(sections)),
+        topic_slugs=tuple(sorted(tags)),
+        author_ids=tuple(sorted(authors)),
     )
-    topic_paths = tuple(sorted(topic_path(slug) for slug in tags))
-    author_paths = tuple(sorted(author_path(slug) for slug in authors))
-    return [
-        ArticlePlaces(
-            root_url=root_url,
-            paths=tuple(sorted(paths)),
-            section_paths=tuple(
-                sorted({path.rstrip("/").rsplit("/", 1)[0] + "/" for path in paths})
-            ),
-            topic_paths=topic_paths,
-            author_paths=author_paths,
-        )
-        for root_url, paths in sorted(by_root.items())
-    ]
 
 
-def schedule_article(article_id: int, extra_url_paths: Iterable[str] = ()) -> None:
+def schedule_article(article_id: int, *, extra_section_ids: Iterable[int] = ()) -> None:
     # An article shows in listings, neighbours and related lists of other pages: every
     # fragment built from articles goes, as every page showing it is purged.
     fragments.bump([fragments.CONTENT])
-    for places in article_places(article_id, extra_url_paths):
-        schedule(purge_rules.for_article(places))
+    places = article_places(article_id, extra_section_ids=extra_section_ids)
+    schedule(purge_rules.for_article(places))
 
 
 def schedule_whole_sites() -> None:
     fragments.bump([fragments.CONTENT])
-    for root in {root.root_url for root in Site.get_site_root_paths()}:
-        schedule(purge_rules.for_whole_site(root))
+    schedule(purge_rules.for_whole_site())
 
 
 # Receivers -----------------------------------------------------------------------------------
@@ -171,9 +133,13 @@ def page_created_live(sender, instance: Page, created: bool = False, **kwargs) -
     transaction.on_commit(unpublished_birth)
 
 
-def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
+def page_moved(sender, instance: Page, parent_page_before: Page | None = None, **kwargs) -> None:
+    """A page moved or its slug changed: its address and, for an article, maybe its section.
+
+    Its own page is purged by its key whatever address it was stored under."""
     if isinstance(instance.specific_deferred, ArticlePage):
-        schedule_article(instance.pk, extra_url_paths=[url_path_before])
+        before = [parent_page_before.pk] if parent_page_before is not None else []
+        schedule_article(instance.pk, extra_section_ids=before)
     else:
         schedule_whole_sites()
 
@@ -181,9 +147,8 @@ def page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
 def comment_changed(sender, comment, article: ArticlePage, **kwargs) -> None:
     """``comment_visibility_changed``: the article's comment pages and the comment feeds."""
     fragments.bump([fragments.comments_of(article.pk)])
-    # Comments show on the article's own pages only: its URLs, not its tags or bylines.
-    for root_url, paths in sorted(article_urls(article.pk).items()):
-        schedule(purge_rules.for_comment(root_url, sorted(paths)))
+    # Comments show where the article's comments are read, not its tags or bylines: no query.
+    schedule(purge_rules.for_comment(article.pk))
 
 
 def comment_policy_changed(sender, article: Page, **kwargs) -> None:

@@ -219,10 +219,12 @@ BROADSHEET_FRAGMENT_CACHE_TIMEOUT = int(
     env.get("FRAGMENT_CACHE_TIMEOUT", str(BROADSHEET_CACHING["S_MAXAGE"]))
 )
 # Without BROADSHEET_PURGE_URL nothing is purged (the cache keeps pages for S_MAXAGE).
-# BROADSHEET_PURGE_BACKEND names the cache: Varnish (PURGE and BAN) or the nginx front.
+# BROADSHEET_PURGE_BACKEND names the cache: Varnish (purges by surrogate key) or the nginx
+# front (one URL at a time: app servers then remember which URLs named which keys).
 WAGTAILFRONTENDCACHE = services.purgers(
     env.get_list("PURGE_URL"), env.get("PURGE_BACKEND", "varnish")
 )
+BROADSHEET_CACHING["URL_INDEX"] = services.needs_url_index(WAGTAILFRONTENDCACHE)
 
 # Mail through Django 6.1's MAILERS (EMAIL_BACKEND is deprecated). Without an SMTP host,
 # messages are written to the console.

@@ -44,7 +44,7 @@ VARIABLES: dict[str, str] = {
     "FRAGMENT_CACHE_TIMEOUT": "Seconds rendered page parts are kept (0: off).",
     "REDIS_KEY_PREFIX": "Prefix of every cache key in Redis (default broadsheet).",
     "PURGE_URL": "Comma-separated HTTP cache addresses to send purges to; unset: no purging.",
-    "PURGE_BACKEND": "The cache PURGE_URL names: 'varnish' (default) or 'nginx' (no BAN).",
+    "PURGE_BACKEND": "The cache PURGE_URL names: 'varnish' (default, by key) or 'nginx' (by URL).",
     "SSL_REDIRECT": "Production: redirect plain-HTTP requests to HTTPS (default on).",
     "HSTS_SECONDS": "Production: Strict-Transport-Security max-age (default one year).",
     "HSTS_PRELOAD": "Production: ask browsers to preload HTTPS-only for the domain (default off).",

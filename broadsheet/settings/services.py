@@ -59,6 +59,12 @@ def purgers(locations: list[str], kind: str = "varnish") -> dict[str, dict[str, 
     }
 
 
+def needs_url_index(frontend_caches: dict[str, dict[str, str]]) -> bool:
+    """Whether a configured cache purges single URLs only (not Varnish, which purges by
+    surrogate key): app servers must then remember which URLs named which keys."""
+    return any(conf["BACKEND"] != PURGE_BACKENDS["varnish"] for conf in frontend_caches.values())
+
+
 def log_formatters(log_format: str) -> dict[str, dict[str, str]]:
     """``LOGGING["formatters"]`` for plain text or JSON lines (``BROADSHEET_LOG_FORMAT``)."""
     if log_format not in ("text", "json"):

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
+from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import Author
 from broadsheet.articles.selectors import listing_articles, live_sections, public_articles
+from broadsheet.caching import keys
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import Listing, listing_url, page_number, paginate
 from broadsheet.site.forms import SearchForm
@@ -21,6 +23,7 @@ from broadsheet.site.search import ParsedQuery, parse_query, search_articles, se
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An author's profile (photo, role, bio) and their articles, newest first."""
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    keys.add(article_keys.author(author.pk))
     listing = paginate(request, listing_articles(request).filter(article_authors__author=author))
     context = {"author": author, "listing": listing, "articles": listing.items}
     return render(request, "site/author_detail.html", context)
@@ -29,6 +32,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A topic page: the articles carrying one tag. Unknown or unused tags are not found."""
     tag = get_object_or_404(Tag, slug=slug)
+    keys.add(article_keys.topic(tag.slug))
     listing = paginate(request, listing_articles(request).filter(tagged_items__tag=tag))
     if not listing.items:
         raise Http404("No published articles on this topic")
@@ -38,6 +42,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def archive_index(request: HttpRequest) -> HttpResponse:
     """The years the archive spans, from two index lookups (first and latest article)."""
+    keys.add(article_keys.LATEST)
     dates = public_articles(request).values_list("published_at", flat=True)
     first = dates.order_by("published_at").first()
     latest = dates.order_by("-published_at").first()
@@ -49,6 +54,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
 
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     """The months of one year that have articles, with how many."""
+    keys.add(article_keys.LATEST)
     start, end = _year_bounds(year)
     months = list(
         public_articles(request)
@@ -86,6 +92,7 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search results for ``?q=``, optionally within a section and a date range."""
+    keys.add(article_keys.LATEST)
     form = SearchForm(
         request.GET or None,
         sections=live_sections(request),

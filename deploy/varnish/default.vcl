@@ -1,4 +1,5 @@
-# Varnish in front of Broadsheet's app servers (Varnish 7.x; Debian's `varnish` package).
+# Varnish in front of Broadsheet's app servers (Varnish 7.x; Debian's `varnish` package, with
+# `varnish-modules` for vmod_xkey).
 #
 #   varnishd -a 127.0.0.1:6081 -f /etc/broadsheet/varnish/default.vcl \
 #            -p vcl_path=/etc/broadsheet/varnish -s malloc,1G
@@ -24,8 +25,11 @@
 #   stale-if-error seconds when no app server is healthy; with no copy to serve, readers get
 #   the page in unavailable.vcl (JSON clients a JSON body), 503 with Retry-After, and never
 #   Varnish's own "Guru Meditation";
-# * accepts PURGE (one URL) and BAN (X-Ban-Url: a regex over URLs of that Host) from the
-#   `purgers` ACL: that is what Broadsheet's worker sends after each change.
+# * stores each answer under the surrogate keys its Surrogate-Key header names (what the page
+#   shows: `page-12`, `section-4`, `comments-12`, `site`…; broadsheet/caching/keys.py), and
+#   accepts from the `purgers` ACL a PURGE of one URL or, with an `xkey-purge` header, of
+#   every object that named one of the keys it lists: that is what Broadsheet's worker sends
+#   after each change. Readers never see the keys.
 #
 # Backends live in backends.vcl and the unavailable page in unavailable.vcl (both found
 # through vcl_path), so this file stays the same on every host. After editing any of them:
@@ -37,8 +41,8 @@
 # gunzips it for each client without gzip. vcl_recv therefore names the wanted copy in
 # X-Encoding ("gzip" or "identity", from req.can_gzip: exactly the clients Varnish would send
 # gzip to), vcl_backend_response stores the answer in that encoding and adds X-Encoding to
-# its Vary. Both copies share one hash, so a PURGE (all variants of a hash) and a BAN
-# (matched on each object's X-Cache-Url) clear both. Clients see `Vary: Accept-Encoding`,
+# its Vary. Both copies share one hash and name the same keys, so a PURGE of the URL (all
+# variants of a hash) and a PURGE by key clear both. Clients see `Vary: Accept-Encoding`,
 # never X-Encoding.
 #
 # Query strings: normalise_query (below) lists, per kind of page, the parameters the app
@@ -60,11 +64,12 @@
 vcl 4.1;
 
 import std;
+import xkey;
 
 include "backends.vcl";
 include "unavailable.vcl";
 
-# Who may PURGE and BAN: the hosts running `broadsheet worker`. Add them here.
+# Who may PURGE: the hosts running `broadsheet worker`. Add them here.
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -77,20 +82,15 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
+        if (req.http.xkey-purge) {
+            if (req.http.xkey-purge !~ "[^\s,]") {
+                return (synth(400, "xkey-purge names no key"));
+            }
+            # Hard purge: the next reader gets the new page, not a stale copy in grace.
+            set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Purged " + req.http.X-Purged));
+        }
         return (purge);
-    }
-    if (req.method == "BAN") {
-        if (client.ip !~ purgers) {
-            return (synth(405, "Not allowed"));
-        }
-        if (!req.http.X-Ban-Url) {
-            return (synth(400, "X-Ban-Url missing"));
-        }
-        # Matches headers stored on the object, so the ban lurker can clear them in the
-        # background instead of every lookup testing every ban.
-        ban("obj.http.X-Cache-Host == " + req.http.Host +
-            " && obj.http.X-Cache-Url ~ " + req.http.X-Ban-Url);
-        return (synth(200, "Banned"));
     }
 
     unset req.http.X-Encoding;  # ours, set below for cache lookups only
@@ -213,8 +213,12 @@ sub vcl_backend_fetch {
 
 sub vcl_backend_response {
     unset beresp.http.X-Edge-Error;  # ours: only vcl_backend_error sets it
-    set beresp.http.X-Cache-Host = bereq.http.Host;
-    set beresp.http.X-Cache-Url = bereq.url;
+    # vmod_xkey reads the keys from the xkey header of the stored object.
+    unset beresp.http.xkey;
+    if (beresp.http.Surrogate-Key) {
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+        unset beresp.http.Surrogate-Key;
+    }
 
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         # Keep serving the stale copy rather than replacing it with an error.
@@ -291,8 +295,7 @@ sub vcl_deliver {
     if (resp.http.X-Edge-Error) {
         return (synth(503, "Service Unavailable"));
     }
-    unset resp.http.X-Cache-Host;
-    unset resp.http.X-Cache-Url;
+    unset resp.http.xkey;
     if (resp.http.Vary ~ "(?i)X-Encoding") {
         set resp.http.Vary = regsuball(resp.http.Vary, "(?i)(^|,)\s*X-Encoding\s*(?=,|$)", "");
         set resp.http.Vary = regsub(resp.http.Vary, "^\s*,\s*", "");
@@ -311,7 +314,7 @@ sub vcl_deliver {
 
 sub vcl_synth {
     # Every answer Varnish makes up itself: the unavailable page (503), refusals (405, 413,
-    # 400) and PURGE/BAN results. Never the built-in "Guru Meditation" page.
+    # 400) and PURGE results. Never the built-in "Guru Meditation" page.
     set resp.http.Cache-Control = "no-store";
     if (resp.status == 503) {
         set resp.http.Retry-After = "30";

@@ -5,13 +5,14 @@ import pytest
 
 
 class RecordingCache(ThreadingHTTPServer):
-    """A stand-in for Varnish's purge interface: records every PURGE and BAN it receives."""
+    """A stand-in for Varnish's purge interface: records every PURGE it receives, of a URL or
+    (with ``xkey-purge``) of surrogate keys."""
 
     daemon_threads = True
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.received: list[tuple[str, str, str, str]] = []  # method, host, path, ban pattern
+        self.received: list[tuple[str, str, str, str]] = []  # method, host, path, keys
         self.headers: list[dict[str, str]] = []  # each request's headers, in the same order
 
     @property
@@ -22,24 +23,29 @@ class RecordingCache(ThreadingHTTPServer):
         self.received.clear()
         self.headers.clear()
 
-    def bans(self) -> set[str]:
-        return {pattern for method, _, _, pattern in self.received if method == "BAN"}
+    def keys(self) -> set[str]:
+        """Every surrogate key purged."""
+        return {key for _, _, _, keys in self.received for key in keys.split()}
+
+    def key_batches(self) -> list[set[str]]:
+        return [set(keys.split()) for _, _, _, keys in self.received if keys]
 
     def purges(self) -> set[str]:
-        return {path for method, _, path, _ in self.received if method == "PURGE"}
+        """Every URL path (with query) purged on its own."""
+        return {path for method, _, path, keys in self.received if method == "PURGE" and not keys}
 
 
 class _Handler(BaseHTTPRequestHandler):
     def _record(self) -> None:
         self.server.headers.append(dict(self.headers.items()))
         self.server.received.append(
-            (self.command, self.headers["Host"], self.path, self.headers.get("X-Ban-Url", ""))
+            (self.command, self.headers["Host"], self.path, self.headers.get("xkey-purge", ""))
         )
         self.send_response(200)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    do_PURGE = do_BAN = _record
+    do_PURGE = _record
 
     def log_message(self, *args) -> None:
         pass

@@ -1,7 +1,9 @@
-"""Publishing, moving, unpublishing and moderating send exactly the purges the rules promise.
+"""Publishing, moving, unpublishing and moderating purge exactly the surrogate keys of what
+they touch.
 
-The cache here is a small HTTP server on 127.0.0.1 that records the PURGE and BAN requests
-Broadsheet sends: the same requests real Varnish answers in tests/e2e.
+The cache here is a small HTTP server on 127.0.0.1 that records the PURGE requests Broadsheet
+sends: the same requests real Varnish answers in tests/e2e. Which pages name which keys is
+tests/caching/test_keys.py.
 """
 
 import pytest
@@ -14,21 +16,12 @@ from broadsheet.articles.models import ArticleAuthor, ArticlePage, Author, HomeP
 from broadsheet.comments.actions.moderate import approve_comment, close_comments
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.freshness import handlers
-from broadsheet.freshness.purge_rules import Scope, Target, ban_pattern
 from broadsheet.settings.services import purgers
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 ROOT = "http://localhost"
-
-
-def ban(path: str, scope: Scope) -> str:
-    return ban_pattern(Target(ROOT, path, scope))
-
-
-def article_bans(path: str, section: str) -> set[str]:
-    return {ban(path, Scope.TREE), ban(section, Scope.LISTING), ban("/", Scope.LISTING)}
 
 
 @pytest.fixture
@@ -61,44 +54,37 @@ def article(db, committing):
         )
 
 
-def test_publishing_an_article_bans_every_page_that_shows_it(cache, article, committing):
+def article_keys(article: ArticlePage) -> set[str]:
+    return {f"page-{article.pk}", f"section-{article.get_parent().pk}", "articles", "missing"}
+
+
+def test_publishing_an_article_purges_the_keys_of_everything_that_lists_it(
+    cache, article, committing
+):
     cache.clear()
     article.title = "Ferry timetable changes for winter"
     with committing():
         article.save_revision().publish()
 
-    assert cache.bans() == {
-        ban("/city/ferry-timetable/", Scope.TREE),
-        ban("/city/", Scope.LISTING),
-        ban("/", Scope.LISTING),
-        ban("/topics/ferries/", Scope.LISTING),
-        ban("/topics/river-sallow/", Scope.LISTING),
-        ban("/authors/ada-brennan/", Scope.LISTING),
-        ban("/feeds/", Scope.TREE),
-        ban("/search/", Scope.TREE),
-        ban("/archive/", Scope.TREE),
-        ban("/sitemap.xml", Scope.LISTING),
-        ban("/sitemap-news.xml", Scope.LISTING),
-        ban("/sitemap-pages.xml", Scope.LISTING),
-        ban("/sitemap-articles.xml", Scope.LISTING),
-        ban("/sitemap-authors.xml", Scope.LISTING),
-        ban("/sitemap-topics.xml", Scope.LISTING),
-    }
-    assert {host for _, host, _, _ in cache.received} == {"localhost"}
+    author = article.article_authors.get().author
+    assert cache.key_batches() == [
+        article_keys(article) | {"topic-ferries", "topic-river-sallow", f"author-{author.pk}"}
+    ]
+    assert [(method, path) for method, _, path, _ in cache.received] == [("PURGE", "/")]
 
 
 def test_a_removed_tag_and_author_still_get_their_pages_purged(cache, article, committing):
     with committing():
         other = factories.make_author(name="Bo Lindqvist", slug="bo-lindqvist")
+    first = article.article_authors.get().author
     cache.clear()
     article.tags.set(["weather"])
     article.article_authors = [ArticleAuthor(author=other, sort_order=0)]
     with committing():
         article.save_revision().publish()
 
-    for path in ("/topics/ferries/", "/topics/weather/", "/authors/ada-brennan/"):
-        assert ban(path, Scope.LISTING) in cache.bans(), path
-    assert ban("/authors/bo-lindqvist/", Scope.LISTING) in cache.bans()
+    assert {"topic-ferries", "topic-weather", f"author-{first.pk}"} <= cache.keys()
+    assert f"author-{other.pk}" in cache.keys()
 
 
 def test_unpublishing_purges_where_the_article_was(cache, article, committing):
@@ -106,32 +92,31 @@ def test_unpublishing_purges_where_the_article_was(cache, article, committing):
     with committing():
         article.unpublish()
 
-    assert cache.bans() >= article_bans("/city/ferry-timetable/", "/city/")
-    assert ban("/topics/ferries/", Scope.LISTING) in cache.bans()
+    assert cache.keys() >= article_keys(article) | {"topic-ferries"}
 
 
-def test_moving_an_article_purges_old_and_new_address(cache, article, committing):
+def test_moving_an_article_purges_its_page_and_both_sections(cache, article, committing):
+    city = article.get_parent()
     with committing():
         harbour = factories.make_section(HomePage.objects.get(), title="Harbour", slug="harbour")
     cache.clear()
     with committing():
         article.move(harbour, pos="last-child")
 
-    assert cache.bans() >= article_bans("/city/ferry-timetable/", "/city/")
-    assert cache.bans() >= article_bans("/harbour/ferry-timetable/", "/harbour/")
+    # Its page, stored under the old address, named its key: no address is needed.
+    assert cache.keys() >= {f"page-{article.pk}", f"section-{city.pk}", f"section-{harbour.pk}"}
 
 
-def test_changing_the_slug_purges_the_old_address(cache, article, committing):
+def test_changing_the_slug_purges_the_page_under_its_old_address(cache, article, committing):
     cache.clear()
     article.slug = "ferry-timetable-winter"
     with committing():
         article.save_revision().publish()
 
-    assert ban("/city/ferry-timetable/", Scope.TREE) in cache.bans()
-    assert ban("/city/ferry-timetable-winter/", Scope.TREE) in cache.bans()
+    assert {f"page-{article.pk}", "missing"} <= cache.keys()
 
 
-def test_approving_a_comment_purges_the_article_and_front_page_not_other_listings(
+def test_approving_a_comment_purges_the_articles_comments_not_its_listings(
     cache, article, committing, admin_user
 ):
     with committing():
@@ -142,21 +127,18 @@ def test_approving_a_comment_purges_the_article_and_front_page_not_other_listing
     with committing():
         approve_comment(comment=comment, actor=admin_user)
 
-    # The front page lists the most commented articles; the section page shows no comments.
-    assert cache.bans() == {
-        ban("/city/ferry-timetable/", Scope.TREE),
-        ban("/feeds/comments/", Scope.TREE),
-        ban("/", Scope.LISTING),
-    }
+    # Where this article's comments show, and where any article's do ("Most commented", the
+    # comment feed); the section page and the topics show no comments.
+    assert cache.key_batches() == [{f"comments-{article.pk}", "comments"}]
 
 
-def test_a_comment_change_reads_where_the_article_is_not_its_tags_or_bylines(article):
+def test_a_comment_change_reads_nothing_but_moves_the_comments_generation(article):
     with CaptureQueriesContext(connection) as queries:
         handlers.comment_changed(None, comment=None, article=article)
 
     tables = " ".join(query["sql"] for query in queries.captured_queries)
-    # The comments' generation moves; then the article's URL and its aliases', nothing else.
-    assert len(queries) == 3, tables
+    # The comments' generation moves (one upsert); the keys need no query.
+    assert len(queries) == 1, tables
     assert "taggit" not in tables and "articles_author" not in tables
 
 
@@ -165,7 +147,7 @@ def test_closing_comments_purges_the_article(cache, article, committing, admin_u
     with committing():
         close_comments(article=article, actor=admin_user)
 
-    assert ban("/city/ferry-timetable/", Scope.TREE) in cache.bans()
+    assert f"comments-{article.pk}" in cache.keys()
 
 
 def test_renaming_an_author_purges_the_whole_site(cache, article, committing):
@@ -175,7 +157,7 @@ def test_renaming_an_author_purges_the_whole_site(cache, article, committing):
     with committing():
         author.save()
 
-    assert cache.bans() == {ban("/", Scope.TREE)}
+    assert cache.key_batches() == [{"site"}]
 
 
 def test_one_transaction_sends_one_batch(cache, article, committing):
@@ -189,9 +171,8 @@ def test_one_transaction_sends_one_batch(cache, article, committing):
             article.save_revision().publish()
             second.save_revision().publish()
 
-    front_page_bans = [r for r in cache.received if r[3] == ban("/", Scope.LISTING)]
-    assert len(front_page_bans) == 1
-    assert cache.bans() >= {ban("/city/night-bus/", Scope.TREE)}
+    assert len(cache.key_batches()) == 1
+    assert cache.keys() >= article_keys(article) | article_keys(second)
 
 
 def test_a_rolled_back_change_purges_nothing(cache, article, committing):
@@ -200,10 +181,9 @@ def test_a_rolled_back_change_purges_nothing(cache, article, committing):
         with pytest.raises(RuntimeError), transaction.atomic():
             article.save_revision().publish()
             raise RuntimeError("the editor's browser went away")
-        handlers.schedule([Target(ROOT, "/sitemap.xml", Scope.EXACT)])
+        handlers.schedule(["section-999"])
 
-    assert cache.purges() == {"/sitemap.xml"}
-    assert cache.bans() == set()
+    assert cache.key_batches() == [{"section-999"}]
 
 
 def test_without_a_configured_cache_nothing_is_sent(recording_cache, article, committing):
@@ -213,8 +193,8 @@ def test_without_a_configured_cache_nothing_is_sent(recording_cache, article, co
     assert recording_cache.received == []
 
 
-def test_caches_without_ban_get_urls_including_listing_pages(
-    recording_cache, settings, article, committing
+def test_caches_without_keys_get_the_urls_served_naming_the_keys(
+    recording_cache, settings, article, committing, client
 ):
     settings.WAGTAILFRONTENDCACHE = {
         "plain": {
@@ -222,19 +202,23 @@ def test_caches_without_ban_get_urls_including_listing_pages(
             "LOCATION": recording_cache.location,
         }
     }
+    settings.BROADSHEET_CACHING = {**settings.BROADSHEET_CACHING, "URL_INDEX": True}
+    with committing():
+        sport = factories.make_section(HomePage.objects.get(), title="Sport", slug="sport")
+        factories.make_article(sport, title="Rowing club wins", slug="rowing", tags=["rowing"])
+    served = ["/city/ferry-timetable/", "/city/", "/city/?page=1", "/topics/ferries/", "/"]
+    served += ["/sitemap.xml", "/feeds/rss/", "/sport/rowing/", "/sport/"]
+    for url in served:
+        assert client.get(url).status_code == 200, url
+    recording_cache.clear()
+    article.title = "Ferry timetable changes for winter"
     with committing():
         article.save_revision().publish()
 
-    assert recording_cache.bans() == set()
-    assert recording_cache.purges() >= {
-        "/city/ferry-timetable/",
-        "/city/",
-        "/city/?page=2",
-        "/city/?page=5",
-        "/",
-        "/topics/ferries/",
-        "/sitemap.xml",
-    }
+    assert recording_cache.keys() == set()
+    # Every page that showed the article, each address as it was stored; not the other
+    # section or its article, which show nothing of it.
+    assert recording_cache.purges() == set(served) - {"/sport/rowing/", "/sport/"}
 
 
 def test_wagtails_page_only_purge_is_replaced():
@@ -272,9 +256,5 @@ def test_an_article_saved_live_at_birth_purges_like_a_publish(cache, article, co
         imported.article_authors = [ArticleAuthor(author=Author.objects.get(), sort_order=0)]
         imported.tags.add("ferries")
         section.add_child(instance=imported)
-    assert {
-        ban("/city/night-ferry/", Scope.TREE),
-        ban("/city/", Scope.LISTING),
-        ban("/topics/ferries/", Scope.LISTING),
-        ban("/authors/ada-brennan/", Scope.LISTING),
-    } <= cache.bans()
+    author = Author.objects.get()
+    assert article_keys(imported) | {"topic-ferries", f"author-{author.pk}"} <= cache.keys()

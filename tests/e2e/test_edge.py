@@ -108,13 +108,20 @@ def test_a_10_mb_comment_is_refused_with_413_through_varnish_and_by_the_app(stac
 
 
 def test_varnish_answers_in_plain_text_or_json_never_guru_meditation(stack):
-    plain = request(stack.varnish + "/", method="BAN")  # no X-Ban-Url
-    as_json = request(stack.varnish + "/", method="BAN", headers={"Accept": "application/json"})
+    no_keys = {"xkey-purge": ","}  # a key purge that names no key
+    plain = request(stack.varnish + "/", method="PURGE", headers=no_keys)
+    as_json = request(
+        stack.varnish + "/", method="PURGE", headers={**no_keys, "Accept": "application/json"}
+    )
 
     assert plain.status == as_json.status == 400
     assert plain.header("Content-Type").startswith("text/plain")
-    assert "X-Ban-Url" in plain.body and "Guru Meditation" not in plain.body
-    assert json.loads(as_json.body) == {"ok": False, "status": 400, "message": "X-Ban-Url missing"}
+    assert "names no key" in plain.body and "Guru Meditation" not in plain.body
+    assert json.loads(as_json.body) == {
+        "ok": False,
+        "status": 400,
+        "message": "xkey-purge names no key",
+    }
 
 
 def test_with_no_app_server_readers_get_the_unavailable_page_and_stored_pages(stack):
