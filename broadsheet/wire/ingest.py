@@ -9,7 +9,6 @@ arrived last.
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from broadsheet.wire import routing
@@ -54,17 +53,18 @@ def store_items(*, source: Source, parsed: list[ParsedItem], now: datetime) -> S
                 "item_id", "version"
             )
         )
+    arrived: dict[str, list[ParsedItem]] = {}
     for (guid, version), item_data in latest.items():
         item = existing.get(guid)
-        if item is not None and (item.pk, version) in known:
-            is_current = item.current is not None and item.current.version == version
-            if is_current and item_data.pub_status != item.status:
+        if item is None:
+            arrived.setdefault(guid, []).append(item_data)
+        elif (item.pk, version) not in known:
+            _store_version(item, item_data, now, rules, defaults, stored)
+        elif item.current is not None and item.current.version == version:
+            if item_data.pub_status != item.status:
                 _change_status(item, item_data.pub_status, stored)
-            continue
-        item = _store(source, item, item_data, now, rules, defaults, stored)
-        if item is not None:
-            existing[guid] = item
-            known.add((item.pk, version))
+    if arrived:
+        _store_new(source, arrived, now, rules, defaults, stored)
     return stored
 
 
@@ -89,30 +89,50 @@ def rules_for(source: Source) -> list[routing.Rule]:
     ]
 
 
-def _store(source, item, data: ParsedItem, now, rules, defaults, stored: Stored) -> Item | None:
-    try:
-        with transaction.atomic():
-            created = item is None
-            if created:
-                item = Item.objects.create(
-                    source=source, guid=data.guid, first_seen_at=now, updated_at=now
-                )
-            version = ItemVersion.objects.create(item=item, **_version_fields(data, now))
-    except IntegrityError:
-        return None  # another worker stored the same version meanwhile
-    decided = None
-    if created or is_newer(version.version, item.current.version if item.current else None):
-        item.current = version
-        item.updated_at = now
-        if item.article_id is None:
-            decided = _route(item, data, rules, defaults)
+def _store_new(source, arrived: dict[str, list[ParsedItem]], now, rules, defaults, stored):
+    """Items never seen before, in a few statements whatever their number."""
+    items, versions, decisions, newest_of = [], [], [], []
+    for guid, datas in arrived.items():
+        item = Item(source=source, guid=guid, first_seen_at=now, updated_at=now)
+        newest = datas[0]
+        for data in datas[1:]:
+            if is_newer(data.key_version, newest.key_version):
+                newest = data
+        decisions.append(_route(item, newest, rules, defaults))
+        newest_of.append(newest)
+        item.status = newest.pub_status
+        items.append(item)
+        versions.append([(data, ItemVersion(**_version_fields(data, now))) for data in datas])
+    Item.objects.bulk_create(items)
+    for item, item_versions in zip(items, versions, strict=True):
+        for _, version in item_versions:
+            version.item = item
+    ItemVersion.objects.bulk_create([v for each in versions for _, v in each])
+    for item, item_versions, decided, newest in zip(
+        items, versions, decisions, newest_of, strict=True
+    ):
+        item.current = next(v for data, v in item_versions if data is newest)
+        stored.new_items.append(item)
+        if item.killed:
+            stored.killed.append(item)
+        elif decided.auto_publish and not decided.drop:
+            stored.to_publish.append(item)
+    Item.objects.bulk_update(items, ["current"])
+
+
+def _store_version(item: Item, data: ParsedItem, now, rules, defaults, stored: Stored) -> None:
+    version = ItemVersion.objects.create(item=item, **_version_fields(data, now))
+    if not is_newer(version.version, item.current.version if item.current else None):
+        return  # a late copy of an older version: kept, not current
+    item.current = version
+    item.updated_at = now
+    decided = _route(item, data, rules, defaults) if item.article_id is None else None
     item.save()
-    (stored.new_items if created else stored.new_versions).append(item)
-    if data.pub_status != item.status and item.current_id == version.pk:
+    stored.new_versions.append(item)
+    if data.pub_status != item.status:
         _change_status(item, data.pub_status, stored)
     elif decided and decided.auto_publish and not decided.drop and not item.killed:
         stored.to_publish.append(item)
-    return item
 
 
 def _route(item: Item, data: ParsedItem, rules, defaults) -> routing.Route:

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.signals import page_unpublished
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.demo.pictures import draw_picture
@@ -91,7 +92,18 @@ def test_an_auto_published_item_is_live_and_a_kill_unpublishes_it_within_one_pol
     item = polled(feed_server, section, ninjs(), auto_publish=True)
     article = ArticlePage.objects.get()
     assert article.live and item.auto_published
-    killed = repoll(feed_server, item, ninjs(version=2, pubstatus="canceled"))
+    unpublished = []
+
+    def heard(sender, instance, **kwargs):
+        unpublished.append(instance.pk)
+
+    # The freshness wiring purges the article's pages on this signal.
+    page_unpublished.connect(heard, dispatch_uid="test-wire-kill")
+    try:
+        killed = repoll(feed_server, item, ninjs(version=2, pubstatus="canceled"))
+    finally:
+        page_unpublished.disconnect(dispatch_uid="test-wire-kill")
+    assert unpublished == [article.pk]
     article.refresh_from_db()
     assert killed.status == "canceled"
     assert not article.live
