@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "broadsheet.feeds",
     "broadsheet.metadata",
     "broadsheet.wire",
+    "broadsheet.wordpress",
     "broadsheet.ops",
     "wagtail.contrib.redirects",
     "broadsheet.caching",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "broadsheet.caching.middleware.RememberingMiddleware",
     "broadsheet.core.middleware.SiteTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress addresses by query string (/?p=12) on the front page, which answers 200.
+    "broadsheet.wordpress.middleware.OldQueryRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "broadsheet.urls"

@@ -25,6 +25,7 @@ LAYERS = [
     "feeds",
     "metadata",
     "wire",  # agency and partner feeds in, the wire desk
+    "wordpress",  # the WordPress (WXR) import
     "freshness",  # every app's changes wired to generations and purges
     "ops",  # serving, health, logging
     "demo",

@@ -1,0 +1,66 @@
+"""What the WordPress import keeps: which Broadsheet object each WordPress thing became, and the
+plain page type WordPress pages (About, Contact, Corrections policy) arrive as."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from broadsheet.articles.blocks import ArticleBodyBlock
+from broadsheet.articles.models import RememberedPrivacy
+
+
+class Kind(models.TextChoices):
+    AUTHOR = "author", _("author")
+    SECTION = "section", _("category → section")
+    ATTACHMENT = "attachment", _("attachment → photo")
+    IMAGE = "image", _("image by address → photo")
+    POST = "post", _("post → article")
+    PAGE = "page", _("page")
+    COMMENT = "comment", _("comment")
+
+
+class ImportedObject(models.Model):
+    """One WordPress thing and the object it became, keyed on the export's site and its id.
+
+    ``wp_id`` is the post, attachment or comment id, the author's login, the category's slug or,
+    for an image found only by its address, the address's path. ``alias`` is a second key to
+    match on (an author's email address). ``digest`` fingerprints what was imported, so a re-run
+    tells an unchanged item from an edited one.
+    """
+
+    source = models.CharField(max_length=200)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    wp_id = models.CharField(max_length=255)
+    object_id = models.PositiveBigIntegerField()
+    alias = models.CharField(max_length=255, blank=True, db_index=True)
+    digest = models.CharField(max_length=64, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported WordPress object")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "wp_id"], name="wordpress_one_object_per_id"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.kind} {self.wp_id} → {self.object_id}"
+
+
+class PlainPage(RememberedPrivacy, Page):
+    """A page that is not news: About, Contact, the corrections policy. Pages nest."""
+
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["articles.HomePage", "wordpress.PlainPage"]
+    subpage_types = ["wordpress.PlainPage"]
+    template = "wordpress/plain_page.html"
+
+    class Meta:
+        verbose_name = _("plain page")
