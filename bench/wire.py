@@ -9,8 +9,10 @@ NewsML-G2, written here), then in one process, as ``broadsheet worker`` does:
 
 1. first poll: every item new (items stored per second);
 2. re-poll, unchanged, with ETags: every source answers 304;
-3. re-poll, unchanged, without ETags: every feed read, parsed and found known;
-4. re-poll after 1 item in 100 changed: those become new versions.
+3. re-poll, unchanged, without ETags: every feed read, its bytes found the same as last time;
+4. re-poll, restamped (a new build date in each feed, the items the same): every feed read,
+   parsed and each item found known;
+5. re-poll after 1 item in 100 changed: those become new versions.
 
 Prints each round's time, per source and per item, and the process's peak RSS.
 """
@@ -80,14 +82,17 @@ WRITERS = [rss, ninjs, newsml]
 
 class Feeds:
     def __init__(self, sources: int, items: int) -> None:
-        self.sources, self.items, self.etags = sources, items, True
+        self.sources, self.items, self.etags, self.stamp = sources, items, True, 0
         self.revisions: dict[int, dict[int, int]] = {s: {} for s in range(sources)}
         self.bodies: dict[int, bytes] = {}
         self.render()
 
     def render(self) -> None:
         for s in range(self.sources):
-            self.bodies[s] = WRITERS[s % 3](s, self.items, self.revisions[s])
+            body = WRITERS[s % 3](s, self.items, self.revisions[s])
+            self.bodies[s] = body + f"<!-- built {self.stamp} -->".encode() * (s % 3 != 1)
+            if s % 3 == 1:  # JSON has no comments: a whitespace restamp
+                self.bodies[s] = body + b" " * self.stamp
 
 
 def serve(feeds: Feeds) -> ThreadingHTTPServer:
@@ -133,6 +138,7 @@ def main() -> None:
     from broadsheet.wire.polling import poll_due_sources
 
     call_command("migrate", verbosity=0)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     feeds = Feeds(args.sources, args.items)
     server = serve(feeds)
     host = f"http://127.0.0.1:{server.server_address[1]}"
@@ -162,13 +168,19 @@ def main() -> None:
     round_("re-poll, unchanged, 304")
     feeds.etags = False
     round_("re-poll, unchanged, no ETag")
+    feeds.stamp = 1
+    feeds.render()
+    round_("re-poll, restamped, no ETag")
     for s in range(args.sources):
         for n in range(0, args.items, 100):
             feeds.revisions[s][n] = 1
     feeds.render()
     round_("re-poll, 1 in 100 changed")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS {peak:.0f} MB; {ItemVersion.objects.count():,} versions stored")
+    print(
+        f"\npeak RSS {peak:.0f} MB ({baseline:.0f} MB before the first poll); "
+        f"{ItemVersion.objects.count():,} versions stored"
+    )
     server.shutdown()
 
 

@@ -77,12 +77,11 @@ def follow_new_version(*, item: Item) -> str:
         return "flagged"
     article = item.article
     version = item.current
-    was_live = article.live
     draft = article.get_latest_revision_as_object()
     _fill(draft, item, version)
     draft.title = version.headline
     revision = draft.save_revision(log_action=True)
-    if was_live:
+    if item.auto_published:  # live or scheduled for its embargo: published again
         revision.publish(log_action=True)
     Item.objects.filter(pk=item.pk).update(used_version=version, desk_revision_id=revision.pk)
     item.refresh_from_db()
@@ -173,9 +172,9 @@ def _fill(article: ArticlePage, item: Item, version: ItemVersion) -> None:
     article.source_outlet = item.source.outlet
     article.source_headline = version.headline[:300]
     article.source_url = version.url[:500]
-    now = timezone.now()
-    if version.embargo_until and version.embargo_until > now:
-        article.go_live_at = version.embargo_until
+    # The desk owns the go-live time of what it writes: the embargo while it holds.
+    embargo = version.embargo_until
+    article.go_live_at = embargo if embargo and embargo > timezone.now() else None
 
 
 def _figure(photo: Photo) -> dict:

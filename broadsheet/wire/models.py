@@ -7,7 +7,11 @@ Dates never decide identity: feeds without dates, or with dates that move, would
 duplicate or hide items.
 """
 
+import re
+
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -88,7 +92,11 @@ class Source(models.Model):
         FieldRowPanel([FieldPanel("url"), FieldPanel("format")]),
         FieldRowPanel([FieldPanel("interval_minutes"), FieldPanel("idle_alarm_minutes")]),
         MultiFieldPanel(
-            [FieldPanel("auth"), FieldPanel("username"), FieldPanel("secret")],
+            [
+                FieldPanel("auth"),
+                FieldPanel("username"),
+                FieldPanel("secret", widget=forms.PasswordInput(render_value=True)),
+            ],
             heading=_("Credentials"),
         ),
         FieldPanel("outlet"),
@@ -119,6 +127,9 @@ class SourceHealth(models.Model):
     etag = models.CharField(max_length=300, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     detected_format = models.CharField(max_length=12, blank=True)
+    # A hash of the last answer read: an unchanged one from a server that sends no validators
+    # is known without parsing it.
+    answer_digest = models.CharField(max_length=64, blank=True)
     next_poll_at = models.DateTimeField(null=True, blank=True)
     last_polled_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
@@ -189,6 +200,13 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            re.compile(self.pattern)
+        except re.error as error:
+            raise ValidationError({"pattern": f"Not a regular expression: {error}"}) from error
 
 
 class Item(models.Model):

@@ -4,10 +4,10 @@ import json
 from html import escape
 
 
-def rss(items: list[tuple[str, str, str]], *, with_dates: bool = False) -> str:
-    """An RSS 2.0 feed of ``(guid, headline, body)`` items."""
+def rss(items: list[tuple[str, str, str]], *, with_dates: bool = False, built: str = "") -> str:
+    """An RSS 2.0 feed of ``(guid, headline, body)`` items, ``built`` as its lastBuildDate."""
     entries = "".join(
-        f"<item><title>{escape(title)}</title><guid isPermaLink=\"false\">{escape(guid)}</guid>"
+        f'<item><title>{escape(title)}</title><guid isPermaLink="false">{escape(guid)}</guid>'
         f"<link>https://lantern.example/{escape(guid)}</link>"
         + ("<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate>" if with_dates else "")
         + f"<description>{escape(f'<p>{body}</p>')}</description></item>"
@@ -15,8 +15,10 @@ def rss(items: list[tuple[str, str, str]], *, with_dates: bool = False) -> str:
     )
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Lantern Valley Press</title>'
-        f"<link>https://lantern.example/</link><description>Valley</description>{entries}"
-        "</channel></rss>"
+        "<link>https://lantern.example/</link><description>Valley</description>"
+        + (f"<lastBuildDate>{built}</lastBuildDate>" if built else "")
+        + entries
+        + "</channel></rss>"
     )
 
 
