@@ -9,6 +9,7 @@ import io
 import logging
 from datetime import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ class NoSection(Exception):
     """The item has no section (routed or the source's default) to write it up in."""
 
 
-def write_up(*, item: Item, user=None) -> ArticlePage:
+def write_up(*, item: Item, user: AbstractBaseUser | None = None) -> ArticlePage:
     """The item's draft article, made now from its current version if it has none yet."""
     with transaction.atomic():
         locked = (
@@ -118,7 +119,7 @@ def withdraw(*, item: Item) -> str:
     return outcome
 
 
-def acknowledge(*, item: Item, user) -> None:
+def acknowledge(*, item: Item, user: AbstractBaseUser) -> None:
     """The article's editor has seen the latest version and decided; the notice goes away."""
     Item.objects.filter(pk=item.pk).update(used_version=item.current_id)
     item.refresh_from_db()

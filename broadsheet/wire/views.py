@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_POST
 
@@ -130,7 +129,3 @@ def _difference(left, right) -> str:
     return difflib.HtmlDiff(wrapcolumn=60).make_table(
         lines(left), lines(right), f"Version {left.version}", f"Version {right.version}"
     )
-
-
-def edit_url(item: Item) -> str:
-    return reverse("wire_desk:item", args=[item.pk])

@@ -261,3 +261,34 @@ def test_an_old_embargo_no_longer_holds(feed_server, section):
     past = (timezone.now() - timedelta(hours=1)).isoformat()
     polled(feed_server, section, ninjs(embargoed=past), auto_publish=True)
     assert ArticlePage.objects.get().live
+
+
+def test_an_untouched_auto_published_article_follows_the_new_version(feed_server, section):
+    item = polled(feed_server, section, ninjs(), auto_publish=True)
+    repoll(feed_server, item, ninjs(version=2, headline="Quay fire out; cause known"))
+    article = ArticlePage.objects.get()
+    assert article.live and article.title == "Quay fire out; cause known"
+    assert article.source_headline == "Quay fire out; cause known"
+
+
+def newsml(version: int, status: str) -> str:
+    return (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:wire:quay-crane" '
+        f'version="{version}"><itemMeta><itemClass qcode="ninat:text"/>'
+        f'<pubStatus qcode="stat:{status}"/></itemMeta><contentMeta>'
+        "<headline>Crane toppled at the container quay</headline></contentMeta><contentSet>"
+        '<inlineData contenttype="text/plain">Nobody was under it.</inlineData>'
+        "</contentSet></newsItem>"
+    )
+
+
+def test_a_newsml_kill_unpublishes_within_one_poll(feed_server, section):
+    source = make_source(
+        feed_server.serve("/quay.xml", newsml(1, "usable")), section=section, auto_publish=True
+    )
+    poll_source(source=source)
+    assert ArticlePage.objects.get().live
+    feed_server.serve("/quay.xml", newsml(2, "canceled"))
+    poll_source(source=source)
+    assert not ArticlePage.objects.get().live
+    assert Item.objects.get().status == "canceled"
