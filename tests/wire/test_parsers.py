@@ -142,3 +142,17 @@ def test_malformed_answers_raise_parse_errors(data, format):
     data = data.read_bytes() if isinstance(data, Path) else data
     with pytest.raises(ParseError):
         parse(data, format)
+
+
+def test_links_and_pictures_that_are_not_web_addresses_are_dropped():
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">'
+        b"<channel><title>t</title><link>https://x.example/</link><description>d</description>"
+        b"<item><title>Trap</title><guid>trap</guid><link>javascript:alert(1)</link>"
+        b'<media:content url="javascript:alert(2)" medium="image"/>'
+        b"<description>&lt;p&gt;&lt;a href=&quot;javascript:alert(3)&quot;&gt;x&lt;/a&gt;"
+        b"&lt;/p&gt;</description></item></channel></rss>"
+    )
+    _, (item,) = parse(feed)
+    assert item.url == "" and item.pictures == ()
+    assert "javascript" not in item.body

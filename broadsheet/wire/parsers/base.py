@@ -93,6 +93,12 @@ def text_to_html(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
 
 
+def web_url(value: object) -> str:
+    """``value`` if it is an http(s) address, else empty: no ``javascript:`` link reaches a page."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
 def parse_date(value: object) -> datetime | None:
     """An ISO 8601 date and time, as an aware datetime (UTC when it names no offset)."""
     if not isinstance(value, str) or not value.strip():

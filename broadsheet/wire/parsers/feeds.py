@@ -15,6 +15,7 @@ from broadsheet.wire.parsers.base import (
     plain_text,
     text_to_html,
     unique,
+    web_url,
 )
 
 
@@ -39,7 +40,7 @@ def _entry(entry, language: str) -> ParsedItem:
         byline=plain_text(entry.get("author", "")),
         summary=plain_text(summary) if contents else _first_paragraph(summary),
         body=clean_body(body),
-        url=entry.get("link", ""),
+        url=web_url(entry.get("link")),
         categories=unique(tag.get("term", "") for tag in entry.get("tags", [])),
         language=entry.get("language") or language,
         # dict.get: feedparser's own get() maps a missing date to the other, with a warning.
@@ -62,11 +63,11 @@ def _when(struct) -> datetime | None:
 def _pictures(entry) -> tuple[Picture, ...]:
     found = []
     for media in entry.get("media_content", []):
-        if media.get("medium", "image") == "image" and media.get("url"):
-            found.append(media["url"])
+        if media.get("medium", "image") == "image":
+            found.append(web_url(media.get("url")))
     for link in entry.get("enclosures", []):
-        if link.get("type", "").startswith("image/") and link.get("href"):
-            found.append(link["href"])
+        if link.get("type", "").startswith("image/"):
+            found.append(web_url(link.get("href")))
     caption = plain_text(entry.get("media_description", ""))
     credit = plain_text(entry.get("media_credit", {}).get("content", ""))
     return tuple(Picture(url=url, caption=caption, credit=credit) for url in unique(found))
@@ -88,18 +89,18 @@ def _json_item(item: dict, language: str) -> ParsedItem:
     body = item.get("content_html") or ""
     if not body:
         body = text_to_html(str(item.get("content_text") or ""))
-    image = item.get("image") or item.get("banner_image")
+    image = web_url(item.get("image") or item.get("banner_image"))
     return ParsedItem(
         guid=str(item["id"]),
         headline=plain_text(item.get("title", "")),
         byline=", ".join(plain_text(a.get("name", "")) for a in authors if isinstance(a, dict)),
         summary=plain_text(item.get("summary", "")),
         body=clean_body(body),
-        url=item.get("url", ""),
+        url=web_url(item.get("url")),
         categories=unique(str(tag) for tag in item.get("tags", [])),
         language=item.get("language") or language,
         created_at=parse_date(item.get("date_published")),
         version_created_at=parse_date(item.get("date_modified")),
-        pictures=(Picture(url=image),) if isinstance(image, str) else (),
+        pictures=(Picture(url=image),) if image else (),
         raw=json.dumps(item, ensure_ascii=False),
     )

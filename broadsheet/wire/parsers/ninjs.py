@@ -19,6 +19,7 @@ from broadsheet.wire.parsers.base import (
     pub_status,
     text_to_html,
     unique,
+    web_url,
 )
 
 
@@ -107,11 +108,11 @@ def _body(item: dict) -> str:
 
 def _url(item: dict) -> str:
     for key in ("webpage", "url"):
-        if isinstance(item.get(key), str):
-            return item[key]
+        if web_url(item.get(key)):
+            return web_url(item.get(key))
     for link in item.get("links") or []:
-        if isinstance(link, dict) and link.get("href"):
-            return str(link["href"])
+        if isinstance(link, dict) and web_url(link.get("href")):
+            return web_url(link.get("href"))
     return ""
 
 
