@@ -28,6 +28,7 @@ class FeedServer:
     not_modified: dict[str, int] = field(default_factory=dict)
     headers: dict[str, list[dict]] = field(default_factory=dict)
     etags: bool = True
+    last_modified: str = ""  # sent, and honoured in If-Modified-Since, when set
 
     def serve(self, path: str, body: bytes | str, content_type: str = "application/xml") -> str:
         data = body.encode() if isinstance(body, str) else body
@@ -56,7 +57,10 @@ def _handler(server: FeedServer):
                 self.send_error(served.status)
                 return
             etag = '"' + hashlib.sha256(served.body).hexdigest()[:16] + '"'
-            if server.etags and self.headers.get("If-None-Match") == etag:
+            unchanged = server.etags and self.headers.get("If-None-Match") == etag
+            since = self.headers.get("If-Modified-Since")
+            unchanged |= bool(server.last_modified) and since == server.last_modified
+            if unchanged:
                 server.not_modified[path] = server.not_modified.get(path, 0) + 1
                 self.send_response(304)
                 self.send_header("ETag", etag)
@@ -67,6 +71,8 @@ def _handler(server: FeedServer):
             self.send_header("Content-Length", str(len(served.body)))
             if server.etags:
                 self.send_header("ETag", etag)
+            if server.last_modified:
+                self.send_header("Last-Modified", server.last_modified)
             self.end_headers()
             self.wfile.write(served.body)
 

@@ -67,6 +67,16 @@ def test_an_unchanged_feed_is_answered_304_and_costs_no_work(
     assert Item.objects.count() == 1
 
 
+def test_a_server_that_dates_its_answers_is_asked_if_modified_since(feed_server):
+    feed_server.etags = False
+    feed_server.last_modified = "Mon, 02 Mar 2026 08:00:00 GMT"
+    source = make_source(feed_server.serve("/feed.xml", rss([("a", "One", "Text.")])))
+    poll_source(source=source)
+    assert not poll_source(source=source).changed
+    assert feed_server.headers["/feed.xml"][-1]["If-Modified-Since"] == feed_server.last_modified
+    assert feed_server.not_modified["/feed.xml"] == 1
+
+
 def test_the_same_answer_again_without_validators_is_not_parsed_again(feed_server):
     feed_server.etags = False
     source = make_source(feed_server.serve("/feed.xml", rss([("a", "One", "Text.")])))
