@@ -199,6 +199,10 @@ def test_routing_rules_set_section_tags_and_breaking_and_record_themselves(
     item = polled(feed_server, section, ninjs(), tags="wire")
     assert (item.rule_id, item.section_id, item.breaking) == (rule.pk, sport.pk, True)
     assert item.tags == "wire, emergency"
+    article = actions.write_up(item=item)
+    assert article.get_parent().pk == sport.pk
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert sorted(tag.name for tag in draft.tags.all()) == ["emergency", "wire"]
     feed_server.serve("/other.json", ninjs(uri="urn:wire:x", headline="A test item"))
     dropped = make_source(feed_server.url("/other.json"), name="Other")
     poll_source(source=dropped)
