@@ -93,6 +93,9 @@ def sanitise(fragment: str, *, lists: bool = False) -> str:
     )
     cleaned = re.sub(r"<(/?)strong>", r"<\1b>", cleaned)
     cleaned = re.sub(r"<(/?)em>", r"<\1i>", cleaned)
+    cleaned = re.sub(r"<br>\s+", "<br>", cleaned)
+    if lists:
+        cleaned = re.sub(r"\s*(</?(?:ul|ol|li)>)\s*", r"\1", cleaned)
     cleaned = re.sub(r"^(\s|<br>)+|(\s|<br>)+$", "", cleaned)
     return cleaned.strip()
 

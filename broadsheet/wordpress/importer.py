@@ -92,27 +92,34 @@ def _run(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
 def _first_pass(ctx: ImportContext, path: str, tell: Progress) -> None:
     batch: list[parse.Item] = []
     seen = 0
-    for record in parse.read_wxr(path):
-        if isinstance(record, parse.Channel):
-            ctx.set_source(record)
-        elif isinstance(record, parse.Author):
-            ctx.authors[record.login] = record
-            authors.import_author(ctx, record)
-        elif isinstance(record, parse.Term):
-            ctx.terms[(record.taxonomy, record.slug)] = record
-            ctx.term_ids[record.term_id] = record
-        elif isinstance(record, parse.Item):
-            ctx.list_item(record)
-            seen += 1
-            if record.type == "attachment":
-                batch.append(record)
-            elif record.type not in {"post", "page"}:
-                ctx.report.outcome(record.type, record.id, "skipped", "post type not imported")
+    try:
+        for record in parse.read_wxr(path):
+            seen += _listed(ctx, record, batch)
             if len(batch) >= ATTACHMENT_BATCH:
                 photos.import_attachments(ctx, batch)
-                batch = []
+                batch.clear()
             tell("reading", seen, 0)
-    photos.import_attachments(ctx, batch)
+    finally:  # what was read before a malformed part is kept
+        photos.import_attachments(ctx, batch)
+
+
+def _listed(ctx: ImportContext, record: parse.Record, batch: list[parse.Item]) -> int:
+    if isinstance(record, parse.Channel):
+        ctx.set_source(record)
+    elif isinstance(record, parse.Author):
+        ctx.authors[record.login] = record
+        authors.import_author(ctx, record)
+    elif isinstance(record, parse.Term):
+        ctx.terms[(record.taxonomy, record.slug)] = record
+        ctx.term_ids[record.term_id] = record
+    elif isinstance(record, parse.Item):
+        ctx.list_item(record)
+        if record.type == "attachment":
+            batch.append(record)
+        elif record.type not in {"post", "page"}:
+            ctx.report.outcome(record.type, record.id, "skipped", "post type not imported")
+        return 1
+    return 0
 
 
 def _entry(ctx: ImportContext, item: parse.Item) -> bool:

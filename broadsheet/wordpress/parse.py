@@ -125,6 +125,16 @@ def is_wordpress_ns(namespace: str) -> bool:
     )
 
 
+def _string(element: etree._Element) -> str:
+    """The element's text. An entity the file declares itself is left out, not expanded: lxml
+    keeps it as a child node, with the rest of the text as that node's tail."""
+    text = element.text or ""
+    for child in element:
+        if isinstance(child, etree._Entity):
+            text += child.tail or ""
+    return text
+
+
 def _local(element: etree._Element) -> tuple[str, str]:
     qname = etree.QName(element)
     return qname.namespace or "", qname.localname
@@ -138,13 +148,13 @@ def _wp_children(element: etree._Element) -> dict[str, str]:
             continue
         namespace, name = _local(child)
         if is_wordpress_ns(namespace) and name not in found:
-            found[name] = (child.text or "").strip()
+            found[name] = _string(child).strip()
     return found
 
 
 def _text(element: etree._Element, namespace: str, name: str) -> str:
     child = element.find(f"{{{namespace}}}{name}" if namespace else name)
-    return (child.text or "") if child is not None else ""
+    return _string(child) if child is not None else ""
 
 
 def _excerpt(element: etree._Element) -> str:
@@ -152,7 +162,7 @@ def _excerpt(element: etree._Element) -> str:
         if isinstance(child.tag, str) and _local(child)[1] == "encoded":
             namespace = _local(child)[0]
             if namespace.rstrip("/").endswith("/excerpt"):
-                return child.text or ""
+                return _string(child)
     return ""
 
 
@@ -200,7 +210,11 @@ def _term(element: etree._Element, kind: str) -> Term:
 def _comment(element: etree._Element) -> Comment:
     values = _wp_children(element)
     content = next(
-        (c.text or "" for c in element if _local(c)[1] == "comment_content"),
+        (
+            _string(c)
+            for c in element
+            if isinstance(c.tag, str) and _local(c)[1] == "comment_content"
+        ),
         "",
     )
     return Comment(
@@ -233,12 +247,19 @@ def _item(element: etree._Element) -> Item:
                 ItemTerm(
                     domain=child.get("domain", "category"),
                     slug=child.get("nicename", ""),
-                    name=(child.text or "").strip(),
+                    name=_string(child).strip(),
                 )
             )
         elif is_wordpress_ns(namespace) and name == "postmeta":
             pair = _wp_children(child)
-            raw = next((c.text or "" for c in child if _local(c)[1] == "meta_value"), "")
+            raw = next(
+                (
+                    _string(c)
+                    for c in child
+                    if isinstance(c.tag, str) and _local(c)[1] == "meta_value"
+                ),
+                "",
+            )
             meta.setdefault(pair.get("meta_key", ""), []).append(raw)
         elif is_wordpress_ns(namespace) and name == "comment":
             comments.append(_comment(child))
@@ -323,7 +344,8 @@ def read_wxr(path: str | Path) -> Iterator[Record]:
             while element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as error:
-        raise WxrError(path, error.lineno, error.msg, last_item) from error
+        message = (error.msg or str(error)).splitlines()[0]
+        raise WxrError(path, error.lineno, message, last_item) from error
     if not channel_sent:
         if not channel:
             raise WxrError(path, None, "not a WordPress export (no RSS channel)")

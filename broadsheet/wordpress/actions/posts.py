@@ -121,7 +121,7 @@ def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) 
     if item.status in LIVE:
         revision.publish(log_action=False)
     _restrict(item, page)
-    if kind == Kind.POST and item.is_sticky and page.live:
+    if kind == Kind.POST and item.is_sticky and item.status in {"publish", "private"}:
         _make_top_story(ctx, page)
     ctx.report.outcome(kind, item.id, "created" if created else "updated")
     ctx.report.warn(kind, item.id, notes)

@@ -110,10 +110,10 @@ def redirect_archives(
             section = sections[slug]
             path = _category_path(ctx, term)
             add_redirect(ctx, f"/category/{path}/", page=section)
-            if path != slug:
-                add_redirect(ctx, f"/category/{slug}/", page=section)
             feed = reverse("feeds:section", kwargs={"slug": section.slug, "fmt": "rss"})
-            add_redirect(ctx, f"/category/{path}/feed/", link=feed)
+            for old in dict.fromkeys((path, slug)):
+                add_redirect(ctx, f"/category/{old}/", page=section)
+                add_redirect(ctx, f"/category/{old}/feed/", link=feed)
             if term.term_id:
                 add_redirect(ctx, f"/?cat={term.term_id}", page=section)
         elif taxonomy in {"post_tag", "category"} and slug in tags:
