@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
@@ -89,6 +90,25 @@ def wire_notices(request, page):
             ),
         )
     return None
+
+
+@hooks.register("before_bulk_action")
+def hold_embargoed_in_bulk(request, action_type, objects, action_class_instance):
+    """Bulk publishing from the page explorer leaves out nothing: it is refused whole when
+    one of the pages is an article whose wire item is still under embargo."""
+    if action_type != "publish":
+        return None
+    held = Item.objects.filter(
+        article_id__in=[page.pk for page in objects], current__embargo_until__gt=timezone.now()
+    ).select_related("article")
+    names = [item.article.title for item in held]
+    if not names:
+        return None
+    messages.error(request, "Still under embargo, so nothing was published: " + "; ".join(names))
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("wagtailadmin_explore_root")
+    return redirect(back)
 
 
 def _scheduled_after(request, embargo) -> bool:

@@ -150,6 +150,19 @@ def test_an_embargoed_item_waits_for_its_time(feed_server, section, desk):
     assert item.current.embargo_until == embargo
 
 
+def test_bulk_publishing_does_not_get_round_an_embargo(feed_server, section, editor, desk):
+    item = polled(feed_server, section, ninjs(embargoed=FUTURE))
+    article = actions.write_up(item=item, user=editor)
+    draft = article.get_latest_revision_as_object()
+    draft.go_live_at = None  # someone cleared the go-live time
+    draft.save_revision(user=editor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    answer = desk.post(f"{url}?id={article.pk}", {}, follow=True)
+    assert "Still under embargo" in answer.content.decode()
+    article.refresh_from_db()
+    assert not article.live
+
+
 def test_a_new_version_updates_a_draft_nobody_touched(feed_server, section, editor):
     item = polled(feed_server, section, ninjs())
     article = actions.write_up(item=item, user=editor)
