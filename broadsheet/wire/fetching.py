@@ -31,6 +31,9 @@ class Target:
     secret: str = ""
     etag: str = ""
     last_modified: str = ""
+    # For folders: the time (seconds since the epoch) of the last successful read; older files
+    # were read then, and are not read again.
+    since: float | None = None
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,13 @@ def fetch_http(request: Target) -> Answer:
         raise FetchError(f"Unreachable: {getattr(error, 'reason', error)}") from error
 
 
+#: Files changed this long before the last read are read again: clocks and copies lag.
+FOLDER_SLACK_SECONDS = 120
+
+
 def read_folder(request: Target) -> Answer:
-    """Every feed file in the folder; unchanged when no file was added, changed or removed."""
+    """The folder's feed files changed since the last read (all of them the first time);
+    unchanged when no file was added, changed or removed."""
     folder = Path(request.url.removeprefix("file://"))
     if not folder.is_dir():
         raise FetchError(f"No such folder: {folder}")
@@ -89,10 +97,13 @@ def read_folder(request: Target) -> Answer:
         files = sorted(
             p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
         )
-        listing = "\n".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+        stats = [(p, p.stat()) for p in files]
+        listing = "\n".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats)
         etag = hashlib.sha256(listing.encode()).hexdigest()[:32]
         if etag == request.etag:
             return Answer(changed=False, etag=etag)
-        return Answer(changed=True, documents=tuple(p.read_bytes() for p in files), etag=etag)
+        since = request.since - FOLDER_SLACK_SECONDS if request.since is not None else None
+        fresh = [p for p, st in stats if since is None or st.st_mtime >= since]
+        return Answer(changed=True, documents=tuple(p.read_bytes() for p in fresh), etag=etag)
     except OSError as error:
         raise FetchError(f"The folder cannot be read: {error}") from error

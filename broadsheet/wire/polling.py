@@ -63,6 +63,7 @@ def poll_source(*, source: Source, now: datetime | None = None) -> PollReport:
                 secret=source.secret,
                 etag=health.etag,
                 last_modified=health.last_modified,
+                since=health.last_success_at.timestamp() if health.last_success_at else None,
             ),
             folder=source.format == Format.FOLDER,
         )

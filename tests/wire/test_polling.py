@@ -1,5 +1,6 @@
 """Polling real HTTP sources on 127.0.0.1: dedup, versions, 304s, failures, alarms, folders."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -179,6 +180,23 @@ def test_a_watched_folder_is_read_again_only_when_its_files_change(tmp_path):
     (tmp_path / "two.json").write_bytes((FIXTURES / "ninjs1.json").read_bytes())
     assert poll_source(source=source).new_items == 1
     assert Item.objects.count() == 2
+    (tmp_path / "one.xml").unlink()  # a file taken away: nothing lost
+    again = poll_source(source=source)
+    assert again.changed and again.new_items == again.new_versions == 0
+    assert Item.objects.count() == 2
+
+
+def test_a_watched_folder_reads_only_files_changed_since_its_last_read(tmp_path):
+    old = tmp_path / "old.xml"
+    old.write_bytes((FIXTURES / "newsml_item.xml").read_bytes())
+    source = make_source(str(tmp_path), format="folder")
+    poll_source(source=source)
+    week_ago = (timezone.now() - timedelta(days=7)).timestamp()
+    os.utime(old, (week_ago, week_ago))
+    SourceHealth.objects.filter(source=source).update(etag="")
+    (tmp_path / "new.json").write_bytes((FIXTURES / "ninjs1.json").read_bytes())
+    report = poll_source(source=source)
+    assert (report.seen, report.new_items) == (1, 1)
 
 
 def test_the_worker_polls_due_sources_every_minute(feed_server):
