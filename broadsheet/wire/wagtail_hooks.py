@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.wire import urls
@@ -46,6 +47,18 @@ def register_wire_menu():
         ]
     )
     return WireMenu("Wire", menu, icon_name="pick", order=240)
+
+
+@hooks.register("register_page_header_buttons")
+def wire_item_button(page, user, view_name, next_url=None):
+    """In the header menu of an article made from a wire item: the item, with its versions."""
+    if page.specific_class is not ArticlePage or not user.has_perm(PERMISSION):
+        return
+    item_id = Item.objects.filter(article_id=page.pk).values_list("pk", flat=True).first()
+    if item_id is not None:
+        yield Button(
+            "Wire item", reverse("wire_desk:item", args=[item_id]), icon_name="pick", priority=50
+        )
 
 
 @hooks.register("before_edit_page")

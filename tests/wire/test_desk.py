@@ -73,6 +73,8 @@ def test_writing_up_twice_makes_one_draft_attributed_to_the_outlet(feed_server, 
     assert item.article_id == article.pk and item.written_up_by.username == "rowan"
     page = desk.get(reverse("wire_desk:item", args=[item.pk]))
     assert "Written up by rowan" in page.content.decode()
+    edit = desk.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert reverse("wire_desk:item", args=[item.pk]) in edit  # the way back to the item
 
 
 def test_pictures_are_fetched_to_the_photo_library_once(feed_server, section, editor):
