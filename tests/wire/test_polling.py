@@ -161,6 +161,13 @@ def test_sources_are_polled_only_when_due(feed_server):
     assert feed_server.requests["/feed.xml"] == 2
 
 
+def test_a_run_out_of_time_leaves_the_rest_due_for_the_next_run(feed_server):
+    first = make_source(feed_server.serve("/one.xml", rss([("a", "One", "Text.")])), name="A")
+    second = make_source(feed_server.serve("/two.xml", rss([("b", "Two", "Text.")])), name="B")
+    assert [r.source_id for r in poll_due_sources(budget=0)] == [first.pk]
+    assert [r.source_id for r in poll_due_sources(budget=0)] == [second.pk]
+
+
 def test_credentials_are_sent(feed_server):
     url = feed_server.serve("/private.xml", rss([("a", "One", "Text.")]))
     basic = make_source(url, auth="basic", username="courier", secret="s3cret")
