@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 from wagtail.models import Site
 
-from broadsheet.articles.models import HomePage
+from broadsheet.articles.models import HomePage, SectionPage
 from broadsheet.wordpress import parse
 from broadsheet.wordpress.models import ImportedObject, Kind
 from broadsheet.wordpress.report import Report
@@ -35,6 +35,10 @@ class Options:
     fetch_workers: int = 8
     fetch_timeout: float = 20
     fetch_attempts: int = 3
+    # Index for search and references once at the end instead of page by page. It disconnects
+    # the receivers that index on save for the whole process: for the command and the worker,
+    # never for a process that serves requests.
+    defer_indexing: bool = False
 
 
 @dataclass
@@ -66,6 +70,8 @@ class ImportContext:
     images: dict[str, str] = field(default_factory=dict)  # image_key → attachment id
     stored_files: list[str] = field(default_factory=list)  # for a dry run to take back
     reported_authors: set[str] = field(default_factory=set)
+    sections: dict[str, SectionPage] = field(default_factory=dict)  # section slug → page
+    touched: dict[type, set[int]] = field(default_factory=dict)  # model → pks, to index
     pending_links: set[tuple[str, str]] = field(default_factory=set)  # (kind, WordPress id)
     _known: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -144,3 +150,4 @@ class ImportContext:
     def forget_cached(self) -> None:
         """After a rolled-back item, what this run remembered may name rows that are gone."""
         self._known.clear()
+        self.sections.clear()

@@ -24,7 +24,7 @@ from wagtail.models import Page, Site
 from broadsheet.articles.models import Author, HomePage, SectionPage
 from broadsheet.core.models import SiteSettings
 from broadsheet.images.models import Photo
-from broadsheet.wordpress import parse
+from broadsheet.wordpress import indexing, parse
 from broadsheet.wordpress.actions import authors, photos, posts, redirects
 from broadsheet.wordpress.context import ImportContext, Options
 from broadsheet.wordpress.models import ImportedObject, Kind
@@ -51,11 +51,11 @@ def import_wxr(
     ctx = ImportContext(site=site, home=home, zone=zone, options=options, report=report)
     tell = progress or (lambda stage, done, total: None)
     if not options.dry_run:
-        _run(ctx, paths, tell)
+        _run_indexed(ctx, paths, tell)
         return report
     try:
         with transaction.atomic():
-            _run(ctx, paths, tell)
+            _run_indexed(ctx, paths, tell)
             raise _DryRun
     except _DryRun:
         pass
@@ -63,6 +63,18 @@ def import_wxr(
     for name in ctx.stored_files:
         storage.delete(name)
     return report
+
+
+def _run_indexed(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
+    if not ctx.options.defer_indexing:
+        _run(ctx, paths, tell)
+        return
+    try:
+        with indexing.deferred():
+            _run(ctx, paths, tell)
+    finally:  # what was written before an error is indexed too
+        tell("indexing", 0, 0)
+        indexing.index_pages(ctx.touched)
 
 
 def _run(ctx: ImportContext, paths: list[str], tell: Progress) -> None:

@@ -261,3 +261,10 @@ def test_every_old_address_answers_301_with_its_new_place(imported, client, old,
 def test_the_front_page_without_an_old_query_is_the_front_page(imported, client):
     assert client.get("/?utm_source=x").status_code == 200
     assert client.get("/?p=999999").status_code == 200
+
+
+def test_imported_articles_are_found_by_the_site_search(imported, client):
+    response = client.get("/search/", {"q": "night-shift"})
+    assert "Ferry timetable changes for the spring" in response.content.decode()
+    response = client.get("/search/", {"q": "breakwater"})
+    assert "The regatta returns after five years" in response.content.decode()

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from broadsheet.articles.models import ArticleAuthor, ArticlePage, TopStory
 from broadsheet.images.models import Photo
@@ -25,7 +25,8 @@ from broadsheet.wordpress.context import ImportContext, image_key
 from broadsheet.wordpress.dates import wp_datetime
 from broadsheet.wordpress.models import Kind, PlainPage
 
-LIVE = frozenset({"publish", "private", "future"})
+PUBLISHED = frozenset({"publish", "private"})
+LIVE = PUBLISHED | {"future"}
 DRAFT = frozenset({"draft", "pending"})
 PRIVATE_GROUPS = ("Editors", "Moderators")
 STANDFIRST_LENGTH = 400
@@ -112,22 +113,35 @@ def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) 
         page.go_live_at = date
     elif item.status in LIVE and date is not None and page.first_published_at is None:
         page.first_published_at = date
+    if tags:
+        page.tags.set(tags)  # before saving: the page's save writes its cluster's rows
+    born_live = created and item.status in PUBLISHED
     if created:
         page.slug = _unique_slug(parent, item)
+        # Live at birth, with that first revision as the live one: what publishing a draft
+        # ends with, without saving the page twice more (see _mark_live).
+        page.live = born_live
+        page.last_published_at = page.first_published_at if born_live else None
         parent.add_child(instance=page)
-    if tags:
-        page.tags.set(tags)
     revision = page.save_revision(log_action=False)
-    if item.status in LIVE:
+    if born_live:
+        _mark_live(page, revision)
+    elif item.status in LIVE:
         revision.publish(log_action=False)
+    ctx.touched.setdefault(type(page), set()).add(page.pk)
     _restrict(item, page)
-    if kind == Kind.POST and item.is_sticky and item.status in {"publish", "private"}:
+    if kind == Kind.POST and item.is_sticky and item.status in PUBLISHED:
         _make_top_story(ctx, page)
     ctx.report.outcome(kind, item.id, "created" if created else "updated")
     ctx.report.warn(kind, item.id, notes)
     if _has_pending_links(ctx, stream):
         ctx.pending_links.add((kind, item.id))
     return page
+
+
+def _mark_live(page: Page, revision: Revision) -> None:
+    Page.objects.filter(pk=page.pk).update(live_revision=revision, has_unpublished_changes=False)
+    page.live_revision, page.has_unpublished_changes = revision, False
 
 
 def _article_fields(ctx, item, page: ArticlePage, body: bodies.Body, date) -> list[str]:

@@ -28,6 +28,8 @@ def section_for(ctx: ImportContext, category: parse.ItemTerm | None) -> SectionP
     target = ctx.options.section_for.get(slug, slug)
     if target != slug:
         title = target.replace("-", " ").title()
+    if target in ctx.sections:
+        return ctx.sections[target]
     known = ctx.known(Kind.SECTION, target)
     section = SectionPage.objects.filter(pk=known).first() if known else None
     if section is None:
@@ -42,6 +44,7 @@ def section_for(ctx: ImportContext, category: parse.ItemTerm | None) -> SectionP
             if page_slug != target:
                 ctx.report.warn("section", target, [f"named {page_slug}: {target} is a site path"])
     ctx.remember(Kind.SECTION, target, section.pk)
+    ctx.sections[target] = section
     return section
 
 

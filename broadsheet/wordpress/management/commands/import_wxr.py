@@ -36,7 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--report", default="", help="also write the JSON report here")
 
     def handle(self, *args, files, media, dry_run, section_for, report, **options) -> None:
-        opts = Options(media_dir=media, dry_run=dry_run, section_for=section_mapping(section_for))
+        opts = Options(
+            media_dir=media,
+            dry_run=dry_run,
+            section_for=section_mapping(section_for),
+            defer_indexing=True,
+        )
         progress = self._progress if sys.stderr.isatty() else None
         result = import_wxr(files, options=opts, progress=progress)
         if progress:

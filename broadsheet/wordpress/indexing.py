@@ -1,0 +1,50 @@
+"""Search and reference indexing once at the end of an import, instead of after every save.
+
+Saving a page queues a search-index update (modelsearch's ``post_save`` receiver, and again on
+publishing: ``broadsheet/site/signals.py``) and a reference-index update (Wagtail's). Inline,
+they cost an import more than the pages themselves. :func:`deferred` disconnects them for the
+duration of the import, then indexes every page it touched in batches.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
+
+from broadsheet.articles.models import ArticlePage
+from broadsheet.site import signals as search_signals
+
+BATCH = 200
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    models = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    page_published.disconnect(sender=ArticlePage, dispatch_uid="bs-search")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+        search_signals.connect()
+
+
+def index_pages(touched: dict[type, set[int]]) -> None:
+    """Index ``touched`` (model → primary keys) for search and for Wagtail's references."""
+    for model, pks in touched.items():
+        ordered = sorted(pks)
+        for start in range(0, len(ordered), BATCH):
+            objects = list(model.objects.filter(pk__in=ordered[start : start + BATCH]))
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, objects)
+            for instance in objects:
+                ReferenceIndex.create_or_update_for_object(instance)
