@@ -125,7 +125,8 @@ def _take(source: Source, health: SourceHealth, answer, now: datetime) -> PollRe
     for item in stored.to_publish:
         published += _attempt(actions.publish_item, item) is not None
     for item in stored.new_versions:
-        _attempt(actions.follow_new_version, item)
+        if not item.killed:  # a kill's text never replaces the article's: it is withdrawn
+            _attempt(actions.follow_new_version, item)
     for item in stored.killed:
         _attempt(actions.withdraw, item)
     health.detected_format = detected

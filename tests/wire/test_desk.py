@@ -102,11 +102,14 @@ def test_an_auto_published_item_is_live_and_a_kill_unpublishes_it_within_one_pol
     # The freshness wiring purges the article's pages on this signal.
     page_unpublished.connect(heard, dispatch_uid="test-wire-kill")
     try:
-        killed = repoll(feed_server, item, ninjs(version=2, pubstatus="canceled"))
+        killed = repoll(
+            feed_server, item, ninjs(version=2, pubstatus="canceled", headline="KILL: do not use")
+        )
     finally:
         page_unpublished.disconnect(dispatch_uid="test-wire-kill")
     assert unpublished == [article.pk]
     article.refresh_from_db()
+    assert article.title == "Warehouse fire on the east quay is out"  # not the kill's text
     assert killed.status == "canceled"
     assert not article.live
     assert len(mail.outbox) == 1 and "killed" in mail.outbox[0].subject.lower()
