@@ -9,9 +9,12 @@ is fetched from the network: a DTD in the file can neither expand nor read anyth
 
 Both namespaces WordPress has written (``http://`` and ``https://wordpress.org/export/1.x/``)
 are read alike: elements are matched on their local names within any WordPress namespace.
-Malformed XML raises :class:`WxrError` naming the file, the line and the last item read.
+Term names are unescaped once more: WordPress writes them HTML-escaped inside CDATA
+(``<![CDATA[Harbour &amp; Docks]]>``). Malformed XML raises :class:`WxrError` naming the
+file, the line and the last item read.
 """
 
+import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,7 +188,7 @@ def _term(element: etree._Element, kind: str) -> Term:
             term_id=values.get("term_id", ""),
             taxonomy="category",
             slug=values.get("category_nicename", ""),
-            name=values.get("cat_name", ""),
+            name=html.unescape(values.get("cat_name", "")),
             parent=values.get("category_parent", ""),
             description=values.get("category_description", ""),
         )
@@ -194,14 +197,14 @@ def _term(element: etree._Element, kind: str) -> Term:
             term_id=values.get("term_id", ""),
             taxonomy="post_tag",
             slug=values.get("tag_slug", ""),
-            name=values.get("tag_name", ""),
+            name=html.unescape(values.get("tag_name", "")),
             description=values.get("tag_description", ""),
         )
     return Term(
         term_id=values.get("term_id", ""),
         taxonomy=values.get("term_taxonomy", ""),
         slug=values.get("term_slug", ""),
-        name=values.get("term_name", ""),
+        name=html.unescape(values.get("term_name", "")),
         parent=values.get("term_parent", ""),
         description=values.get("term_description", ""),
     )
@@ -247,7 +250,7 @@ def _item(element: etree._Element) -> Item:
                 ItemTerm(
                     domain=child.get("domain", "category"),
                     slug=child.get("nicename", ""),
-                    name=_string(child).strip(),
+                    name=html.unescape(_string(child).strip()),
                 )
             )
         elif is_wordpress_ns(namespace) and name == "postmeta":
