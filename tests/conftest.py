@@ -4,7 +4,7 @@ from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from pytest_django.plugin import blocking_manager_key
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 from tests import factories
 
 
@@ -13,7 +13,6 @@ def _empty_caches():
     """Each test starts with empty caches, as a freshly started site does."""
     for cache in caches.all(initialized_only=True):
         cache.clear()
-    memo.clear()
     fragments.clear_nearby()
 
 

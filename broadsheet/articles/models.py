@@ -24,7 +24,7 @@ from wagtail.url_routing import RouteResult
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles import selectors
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
-from broadsheet.caching import fragments, keys, memo
+from broadsheet.caching import fragments, keys
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import paginate
 from broadsheet.core.reading_time import (
@@ -72,12 +72,10 @@ class Author(index.Indexed, models.Model):
 
 class RememberedPrivacy:
     """Skip the two privacy queries Wagtail makes before serving a page when no page of the
-    site is private, which each process remembers (broadsheet.caching.memo)."""
+    site is private, which each process remembers (broadsheet.caching.fragments)."""
 
     def get_view_restrictions(self):
-        if not memo.recall(
-            ("any-view-restriction",), PageViewRestriction.objects.exists, default=True
-        ):
+        if not fragments.remember("any-view-restriction", [], PageViewRestriction.objects.exists):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -101,9 +99,12 @@ class HomePage(RememberedPrivacy, Page):
 
     def route(self, request, path_components):
         # The page at a path changes only with the content: each process remembers it
-        # (broadsheet.caching.memo) and hands every request its own copy.
-        found = memo.recall(
-            ("route", self.pk, *path_components), lambda: self._route(request, path_components)
+        # (broadsheet.caching.fragments) and hands every request its own copy.
+        found = fragments.remember(
+            "route",
+            [self.pk, *path_components],
+            lambda: self._route(request, path_components),
+            request=request,
         )
         if found is None:
             raise Http404

@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 # The module, not its names: the models' get_context reads through this module, so each
 # module refers to the other's names only when called.
 from broadsheet.articles import models
-from broadsheet.caching import keys, memo
+from broadsheet.caching import fragments, keys
 
 TOP_STORY_COUNT = 5  # the lead story and four more
 PER_SECTION = 4
@@ -23,22 +23,17 @@ RELATED_COUNT = 4
 
 
 def private_q(request: HttpRequest | None) -> Q:
-    """Pages under a view restriction, as a Q; at most one query per request."""
-    cached = getattr(request, "_broadsheet_private_q", None)
-    if cached is not None:
-        return cached
-    # Remembered by the process until the content changes (broadsheet.caching.memo).
-    paths = memo.recall(
-        ("restricted-paths",),
+    """Pages under a view restriction, as a Q; remembered until the content changes."""
+    paths = fragments.remember(
+        "restricted-paths",
+        [],
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        request=request,
     )
     q = Q()
     for path in paths:
         q |= Q(path__startswith=path)
-    q = q if q else Q(pk__in=[])
-    if request is not None:
-        request._broadsheet_private_q = q
-    return q
+    return q if q else Q(pk__in=[])
 
 
 def public_articles(request: HttpRequest | None) -> QuerySet[models.ArticlePage]:
@@ -54,21 +49,18 @@ def listing_articles(request: HttpRequest | None) -> QuerySet[models.ArticlePage
 
 
 def live_sections(request: HttpRequest | None) -> list[models.SectionPage]:
-    """The live sections in page-tree order (the navigation shows them): at most one query."""
-    cached = getattr(request, "_broadsheet_sections", None)
-    if cached is None:
-        # Remembered by the process until the content changes (broadsheet.caching.memo).
-        cached = memo.recall(
-            ("live-sections",),
-            lambda: list(
-                models.SectionPage.objects.live()
-                .order_by("path")
-                .only("title", "slug", "url_path", "path", "depth")
-            ),
-        )
-        if request is not None:
-            request._broadsheet_sections = cached
-    return cached
+    """The live sections in page-tree order (the navigation shows them); remembered until the
+    content changes."""
+    return fragments.remember(
+        "live-sections",
+        [],
+        lambda: list(
+            models.SectionPage.objects.live()
+            .order_by("path")
+            .only("title", "slug", "url_path", "path", "depth")
+        ),
+        request=request,
+    )
 
 
 def article_section(article: Page, request: HttpRequest | None) -> models.SectionPage | None:

@@ -1,39 +1,62 @@
-"""Rendered fragments of reader pages, reused until what they show changes.
+"""The one remembering layer behind the HTTP cache: answers kept until what they show changes.
 
-The HTTP cache in front of the site keeps whole pages; this keeps the expensive parts of a page
-(an article's body, its comment threads, what follows it) for the requests that reach the app
-server anyway: the first reader after a purge, pages with a query string, every app server
-behind a CDN. Fragments are shared by anonymous readers only, never in previews.
+The HTTP cache in front of the site keeps whole pages; this keeps, for the requests that reach
+the app server anyway (the first reader after a purge, pages with a query string, every app
+server behind a CDN), what building a page costs:
 
-Invalidation is exact and needs no deletion. A fragment's key holds the current values of the
-:class:`~broadsheet.caching.models.Generation` rows it depends on, read from the database in
-one query per request; the same events that purge the HTTP cache move those values
-(``broadsheet.freshness.handlers``), so after a change no request can find the old fragment. The
-rows live in the database rather than the cache so that every process agrees on them, even with
-the in-process cache of the embedded setup. Old fragments simply expire
-(``BROADSHEET_FRAGMENT_CACHE_TIMEOUT``, by default the HTTP cache's ``s-maxage``).
+* :func:`cached`: rendered fragments of reader pages (an article's body, its comment
+  threads, what follows it), shared between app servers through the ``fragments`` cache
+  (Redis in production) and by anonymous readers only, never in previews;
+* :func:`remember`: what every request looks up first (its site, the site's settings, the
+  page at its path, which pages are private, the sections for the navigation, the active
+  bans), kept by each process in its own memory, for any caller: a request, the admin, a
+  command, a task. Each call gets its own shallow copy of what was kept.
 
-A generation is read before the data it guards and moved when the change is made, so a fragment
-is never stored under a number older than its content.
+Both keep their answers in one bounded, least-recently-used store in each process's memory
+(:data:`NEARBY_BYTES`), :func:`cached` with the shared cache behind it.
+
+**Staleness is impossible by construction.** Every key holds the current values of the
+:class:`~broadsheet.caching.models.Generation` rows the answer depends on (``content`` by
+default); the events that purge the HTTP cache move those values in the same transaction
+(``broadsheet.freshness.handlers``), so after a change no caller can find the old answer.
+Nothing is ever deleted; old answers are unreachable, and expire
+(``BROADSHEET_FRAGMENT_CACHE_TIMEOUT``, by default the HTTP cache's ``s-maxage``). A
+generation is read before the data it guards, so an answer is never kept under a number
+older than its content.
+
+Reading the generations costs one query per request for every key asked before (the request
+keeps the values, and :func:`bump` updates them when the request itself makes a change);
+a caller outside a request reads them in one query per call. Nothing depends on a caller
+opening a context. When the shared cache is unreachable, fragments are rendered from the
+database (``caching/resilient.py``). The rows live in the database rather than the cache so
+that every process agrees on them, even with the in-process cache of the embedded setup.
+
+An answer is kept with the surrogate keys its computing named (:mod:`broadsheet.caching.keys`)
+and names them again on every use.
 """
 
+import copy
 import hashlib
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from broadsheet.caching import keys, memo
+from broadsheet.caching import keys
 from broadsheet.caching.models import Generation
 
 CACHE_ALIAS = "fragments"
+#: What the keys of :func:`remember`'s answers start with (fragments' start with "fragment").
+REMEMBERED = "remembered"
 CONTENT = "content"
 #: Bans and word lists: what the comment pipeline reads on every post.
 MODERATION = "moderation"
@@ -60,6 +83,9 @@ def usable(request: HttpRequest | None) -> bool:
 
 # Generations -----------------------------------------------------------------------------------
 
+#: The generation values the request being served has read (see :func:`reading`).
+_known: ContextVar[dict[str, int] | None] = ContextVar("broadsheet_generations", default=None)
+
 
 def _fresh() -> int:
     # The clock in nanoseconds: never a value an earlier row had, even after a restore or a
@@ -67,61 +93,108 @@ def _fresh() -> int:
     return time.time_ns()
 
 
-def bump(keys: Iterable[str]) -> None:
-    """Move the generations ``keys``: fragments stored under the old values are unreachable.
+def bump(names: Iterable[str]) -> None:
+    """Move the generations ``names``: answers kept under the old values are unreachable.
 
     One upsert, in the caller's transaction: a change that rolls back moves nothing, and
-    readers see the new numbers exactly when they can see the change.
+    readers see the new numbers exactly when they can see the change. A request that makes
+    the change reads the new numbers from then on.
     """
-    keys = sorted(set(keys))
-    if keys:
+    rows = [Generation(key=name, value=_fresh()) for name in sorted(set(names))]
+    if rows:
         Generation.objects.bulk_create(
-            [Generation(key=key, value=_fresh()) for key in keys],
-            update_conflicts=True,
-            unique_fields=["key"],
-            update_fields=["value"],
+            rows, update_conflicts=True, unique_fields=["key"], update_fields=["value"]
         )
-
-
-def generations(request: HttpRequest, keys: Iterable[str]) -> tuple[int, ...]:
-    """The current values of ``keys``: one query per request for all keys asked before."""
-    keys = tuple(keys)
-    known: dict[str, int] = request.__dict__.setdefault("_broadsheet_generations", {})
-    wanted = [key for key in keys if key not in known]
-    if wanted:
-        known.update(Generation.objects.filter(key__in=wanted).values_list("key", "value"))
-        missing = [key for key in wanted if key not in known]
-        if missing:
-            Generation.objects.bulk_create(
-                [Generation(key=key, value=_fresh()) for key in missing], ignore_conflicts=True
-            )
-            known.update(Generation.objects.filter(key__in=missing).values_list("key", "value"))
-    return tuple(known[key] for key in keys)
+        known = _known.get()
+        if known is not None:
+            known.update((row.key, row.value) for row in rows)
 
 
 @contextmanager
-def remembering_also(request: HttpRequest, *keys: str) -> Iterator[None]:
-    """Run the code inside with ``memo.also(key, …)`` at each key's current value.
+def reading(request: HttpRequest) -> Iterator[None]:
+    """Let the code inside (one request) read each generation once.
 
-    Reads the values once per request (with the page's other generations after the first
-    request to the path); does nothing when fragments are off.
+    Opened by :class:`~broadsheet.caching.middleware.RememberingMiddleware`; without it,
+    every call reads the generations it needs from the database: as correct, one query more.
+    """
+    token = _known.set(request.__dict__.setdefault("_broadsheet_generations", {}))
+    try:
+        yield
+    finally:
+        _known.reset(token)
+
+
+def generations(request: HttpRequest | None, names: Iterable[str]) -> tuple[int, ...]:
+    """The current values of ``names``: one query per request for all names asked before."""
+    names = tuple(names)
+    if request is not None:
+        known = request.__dict__.setdefault("_broadsheet_generations", {})
+    else:
+        known = _known.get()
+        if known is None:
+            known = {}  # outside a request: read now, keep nothing
+    wanted = [name for name in names if name not in known]
+    if wanted:
+        known.update(Generation.objects.filter(key__in=wanted).values_list("key", "value"))
+        missing = [name for name in wanted if name not in known]
+        if missing:
+            Generation.objects.bulk_create(
+                [Generation(key=name, value=_fresh()) for name in missing], ignore_conflicts=True
+            )
+            known.update(Generation.objects.filter(key__in=missing).values_list("key", "value"))
+    return tuple(known[name] for name in names)
+
+
+def prefetch(request: HttpRequest | None, names: Iterable[str]) -> None:
+    """Read ``names`` now, with any others the page will need, in one query."""
+    if usable(request):
+        generations(request, names)
+
+
+# Remembering ----------------------------------------------------------------------------------
+
+
+def remember[T](
+    name: str,
+    parts: Iterable[object],
+    compute: Callable[[], T],
+    *,
+    request: HttpRequest | None = None,
+    depends_on: Iterable[str] = (CONTENT,),
+) -> T:
+    """``compute()``'s answer, kept by this process while ``depends_on`` stay unchanged.
+
+    For lookups that are the same for every caller (not per reader), shared by this process's
+    requests, the admin, commands and tasks alike. ``parts`` are whatever else the answer
+    depends on (ids, a host). Returns a shallow copy of a model instance, list or dict, so
+    a caller may set attributes or append without changing what others get; anything else
+    (and what a list holds) is shared with other callers: never change it.
     """
     if timeout() <= 0:
-        yield
-        return
-    with ExitStack() as stack:
-        for key, value in zip(keys, generations(request, keys), strict=True):
-            stack.enter_context(memo.also(key, value))
-        yield
+        return compute()
+    numbers = generations(request, depends_on)
+    key = _key(name, [*parts, *numbers], REMEMBERED)
+    kept = _nearby.get(key)
+    if kept is None:
+        with keys.capture() as named:
+            value = compute()
+        kept = (tuple(sorted(named)), value)
+        _nearby.put(key, kept, timeout())
+    named, value = kept
+    keys.add(*named)
+    return _copy(value)
 
 
-def prefetch(request: HttpRequest | None, keys: Iterable[str]) -> None:
-    """Read ``keys`` now, with any others the page will need, in one query."""
-    if usable(request):
-        generations(request, keys)
-
-
-# Fragments -------------------------------------------------------------------------------------
+def _copy[T](value: T) -> T:
+    # What a request changes: a model instance's attributes (Wagtail sets some on the page it
+    # serves), a list or dict it extends. Anything else is handed out as kept.
+    if isinstance(value, Model):
+        return copy.copy(value)
+    if isinstance(value, list):
+        return list(value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return dict(value)  # type: ignore[return-value]
+    return value
 
 
 def cached[T](
@@ -160,11 +233,11 @@ def cached[T](
 
 
 class _Nearby:
-    """The fragments this process used last, in its own memory, in front of the shared cache.
+    """What this process used last, in its own memory (in front of the shared cache for
+    fragments).
 
-    A key names the generations its fragment was made under, so a kept fragment can never be
-    out of date: this saves the round trip to Redis (a page uses five fragments) and nothing
-    else. Bounded by :data:`NEARBY_BYTES` of text (any other value, alone or in a tuple,
+    A key names the generations its answer was made under, so a kept answer can never be out
+    of date. Bounded by :data:`NEARBY_BYTES` of text (any other value, alone or in a tuple,
     counts as 1 KiB), oldest use evicted first; entries expire like the shared ones.
     """
 
@@ -205,23 +278,35 @@ class _Nearby:
             self.entries.clear()
             self.size = 0
 
+    def drop_kind(self, kind: str) -> None:
+        with self.lock:
+            for key in [key for key in self.entries if key.startswith(f"{kind}:")]:
+                self._drop(key)
+
     def _drop(self, key: str) -> None:
         self.size -= self.entries.pop(key)[2]
 
 
-#: Text kept in each process's own memory in front of the shared fragment cache.
+#: What each process keeps in its own memory: remembered answers and fragments.
 NEARBY_BYTES = 32 * 1024 * 1024
 _nearby = _Nearby(NEARBY_BYTES)
 
 
 def clear_nearby() -> None:
-    """Forget this process's own copies (tests do, between databases)."""
+    """Forget what this process kept in its own memory (tests do, between databases)."""
     _nearby.clear()
 
 
-def _key(name: str, parts: list[object]) -> str:
+def forget_rendered() -> None:
+    """Forget every rendered fragment, shared and in this process's memory, as after a restart
+    of everything with an empty cache; what :func:`remember` kept stays."""
+    caches[CACHE_ALIAS].clear()
+    _nearby.drop_kind("fragment")
+
+
+def _key(name: str, parts: list[object], kind: str = "fragment") -> str:
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
-    return f"fragment:{RELEASE}:{name}:{digest}"
+    return f"{kind}:{RELEASE}:{name}:{digest}"
 
 
 def _release() -> str:

@@ -12,8 +12,8 @@ fresh"); :class:`~broadsheet.caching.middleware.SharedCacheMiddleware` collects 
 request and writes the header on shareable responses. Outside a request, :func:`add` does
 nothing.
 
-What remembers a value computed during a request (the shared fragments, the per-process
-memo) must remember the keys that computing it added as well, and add them again whenever
+What remembers a value computed during a request (:mod:`broadsheet.caching.fragments`, the
+one remembering layer) must remember the keys that computing it added as well, and add them again whenever
 it hands the value out: :func:`capture` gives them. Otherwise a page built from remembered
 parts would name fewer keys than it shows.
 

@@ -24,7 +24,6 @@ CSRF and messages middleware, so it sees the cookies they add. The VCL in ``depl
 mirrors the same rules; change both together.
 """
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
-from broadsheet.caching import fragments, keys, memo, url_index
+from broadsheet.caching import fragments, keys, url_index
 from broadsheet.core.models import SiteSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -171,12 +170,13 @@ _generations_hint: dict[str, tuple[str, ...]] = {}
 
 
 class RememberingMiddleware:
-    """Read the content generation first, then remember the site, its settings and the
-    sites' root paths under it.
+    """Read the generations a path needs in one query, then find the site, its settings and
+    the sites' root paths from what this process remembers.
 
-    See :mod:`broadsheet.caching.memo`. Goes right before ``SiteTimezoneMiddleware`` (which,
-    like every later ``Site.find_for_request`` and ``SiteSettings.for_request``, then finds
-    both on the request). Skipped for the admin, where editors expect every query fresh.
+    See :mod:`broadsheet.caching.fragments`. Goes right before ``SiteTimezoneMiddleware``
+    (which, like every later ``Site.find_for_request`` and ``SiteSettings.for_request``, then
+    finds both on the request). Skipped for the admin, whose lookups read the generations
+    themselves.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -188,8 +188,8 @@ class RememberingMiddleware:
         # With the content's, read the generations this path needed last time (an article's
         # comments'), so the page reads them all in this one query.
         hint = _generations_hint.get(request.path, ())
-        generation = fragments.generations(request, [fragments.CONTENT, *hint])[0]
-        with memo.remembering(generation):
+        with fragments.reading(request):
+            fragments.generations(request, [fragments.CONTENT, *hint])
             response = self._remembering(request)
         used = tuple(
             sorted(request.__dict__.get("_broadsheet_generations", {}).keys() - {fragments.CONTENT})
@@ -203,17 +203,17 @@ class RememberingMiddleware:
     def _remembering(self, request: HttpRequest) -> HttpResponse:
         # Wagtail's own key: the host as sent (not validated here) and the port.
         host = split_domain_port(request._get_raw_host())[0]
-        site = memo.recall(
-            ("site", host, request.get_port()), lambda: Site.find_for_request(request)
+        site = fragments.remember(
+            "site", [host, request.get_port()], lambda: Site.find_for_request(request)
         )
         request._wagtail_site = site
         # Every page link needs the sites' root paths; Wagtail reads them from the cache.
-        request._wagtail_cached_site_root_paths = memo.recall(
-            ("site-root-paths",), Site.get_site_root_paths
+        request._wagtail_cached_site_root_paths = fragments.remember(
+            "site-root-paths", [], Site.get_site_root_paths
         )
         if site is not None:
-            site_settings = copy.copy(
-                memo.recall(("site-settings", site.pk), lambda: SiteSettings.for_site(site))
+            site_settings = fragments.remember(
+                "site-settings", [site.pk], lambda: SiteSettings.for_site(site)
             )
             site_settings._request = request  # as SiteSettings.for_request does
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

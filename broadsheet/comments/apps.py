@@ -27,7 +27,7 @@ class CommentsConfig(AppConfig):
         post_save.connect(override_changed, sender=CommentPolicyOverride)
         post_delete.connect(override_changed, sender=CommentPolicyOverride)
         # What the pipeline reads on every post is kept by each process until one of these
-        # changes (broadsheet.caching.memo); bulk updates call moderation_changed() themselves.
+        # changes (broadsheet.caching.fragments); bulk updates call moderation_changed() themselves.
         # The learned filter has a generation of its own: moderators train it with nearly
         # every decision, which should not make every process reload the bans and words.
         for model in (Ban, BannedWord):

@@ -16,7 +16,6 @@ and parsed again only after a retraining has saved the row (in any process).
 
 import logging
 import math
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +24,7 @@ from django.db.models import Count, F
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 from broadsheet.comments import spamfilter
 from broadsheet.comments.models import Comment, CommentState, SpamFilterState
 from broadsheet.comments.spamfilter import calibration
@@ -37,35 +36,21 @@ MIN_DECISIONS = 10
 RETRAIN_AFTER = 10
 MAX_DECISIONS = 10_000
 
-# The parsed filter of the stored row, keyed by (pk, updated_at).
-_parsed: dict[str, tuple[tuple[int, datetime], spamfilter.SpamFilter]] = {}
-_parsed_lock = threading.Lock()
-
 
 def load_filter() -> spamfilter.SpamFilter:
     """The filter in force: the site's own once trained, else the starter.
 
-    The answer may be shared with other callers in this process: never change it. One cheap
-    query checks that the parsed copy kept in memory is still the stored one (none while the
-    filter's generation stands, see ``broadsheet.caching.memo``: saving the state moves it).
+    Parsed once per process and kept (``broadsheet.caching.fragments``) until the stored row
+    changes, which moves the filter's generation. Never change the answer: its parts are
+    shared with other callers in this process.
     """
-    key = memo.recall(
-        ("spam-filter-version",),
-        lambda: SpamFilterState.objects.order_by("pk").values_list("pk", "updated_at").first(),
-        under=fragments.SPAM_FILTER,
-    )
-    if key is None:
-        return spamfilter.starter()
-    kept = _parsed.get("filter")
-    if kept is not None and kept[0] == tuple(key):
-        return kept[1]
-    row = SpamFilterState.objects.filter(pk=key[0]).first()
+    return fragments.remember("spam-filter", [], _stored_filter, depends_on=[fragments.SPAM_FILTER])
+
+
+def _stored_filter() -> spamfilter.SpamFilter:
+    row = SpamFilterState.objects.order_by("pk").first()
     found = _site_filter(row.state) if row is not None else None
-    if found is None:
-        return spamfilter.starter()
-    with _parsed_lock:
-        _parsed["filter"] = ((row.pk, row.updated_at), found)
-    return found
+    return spamfilter.starter() if found is None else found
 
 
 def _site_filter(state: dict) -> spamfilter.SpamFilter | None:

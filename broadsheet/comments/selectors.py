@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.caching import keys, memo
+from broadsheet.caching import fragments, keys
 from broadsheet.comments import keys as comment_keys
 from broadsheet.comments.links import reader_links
 from broadsheet.comments.models import Comment, CommentState, Policy
@@ -194,8 +194,9 @@ def most_commented_articles(*, limit: int = 5, days: int = 7) -> list:
     if not ranking:
         return []
     position = {pk: n for n, pk in enumerate(ranking)}
-    return memo.recall(
-        ("most-commented", limit, *ranking),
+    return fragments.remember(
+        "most-commented",
+        [limit, *ranking],
         lambda: sorted(
             ArticlePage.objects.live().filter(pk__in=ranking).only("title", "url_path"),
             key=lambda article: position[article.pk],

@@ -180,6 +180,6 @@ def restriction_changed(sender, instance, **kwargs) -> None:
 
 def site_changed(sender, instance, **kwargs) -> None:
     """A site added, given another host, port or front page, or removed: which page answers
-    at an address changes (app servers remember it, see ``broadsheet.caching.memo``)."""
+    at an address changes (app servers remember it, see ``broadsheet.caching.fragments``)."""
     if not kwargs.get("raw"):
         schedule_whole_sites()

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -162,13 +161,12 @@ def test_related_article_block_links_the_other_article(client, section, author, 
 
 def test_article_page_query_count(client, article):
     client.get(article.url)  # warm what a running server remembers (site, page, navigation)
-    caches["fragments"].clear()
-    fragments.clear_nearby()
+    fragments.forget_rendered()
     with CaptureQueriesContext(connection) as queries:
         client.get(article.url)
     # 1 for the generations: the content's (under it, the site, its settings, the page at
     # this path, whether and which pages are private, the sections and the comment settings
-    # are remembered, see broadsheet.caching.memo) and, known from the first request to this
+    # are remembered, see broadsheet.caching.fragments) and, known from the first request to this
     # path, the article's comments'. 4 for the article: authors, tags, hero photo,
     # corrections. 3 for comments: policy overrides, counts, one page of threads with their
     # replies. 5 for what follows: the previous and the next in the section, the article's

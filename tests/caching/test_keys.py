@@ -67,7 +67,7 @@ def test_a_remembered_page_names_the_same_keys_as_a_rendered_one(client, article
     )
     for url in ("/city/ferry-timetable/", "/city/", "/", "/feeds/rss/"):
         first = named(client, url)  # renders and stores its fragments
-        assert named(client, url) == first, url  # from the fragments and the memo
+        assert named(client, url) == first, url  # from what was remembered
 
 
 @override_settings(BROADSHEET_FRAGMENT_CACHE_TIMEOUT=0)

@@ -1,6 +1,7 @@
-"""What app servers remember between content changes: the site, its settings, the page at a path,
-the navigation, whether anything is private. Each test asks once (so the process remembers),
-changes something the way a newsroom does, and checks the very next request sees the change.
+"""What app servers remember between content changes (``fragments.remember``): the site, its
+settings, the page at a path, the navigation, whether anything is private. Each test asks once
+(so the process remembers), changes something the way a newsroom does, and checks the very next
+request sees the change.
 """
 
 import zoneinfo
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from broadsheet.articles.models import SectionPage
-from broadsheet.caching import memo
+from broadsheet.caching import fragments
 from broadsheet.core.models import SiteSettings
 from tests import factories
 
@@ -117,26 +118,46 @@ def test_a_new_site_for_this_host_answers_at_once(client, home, section):
     assert soup(response).find("h1").get_text(strip=True) == "City"
 
 
-def test_an_answer_that_also_depends_on_another_generation():
-    memo.clear()
+def test_an_answer_is_kept_while_its_own_generations_stand_even_outside_a_request(
+    django_assert_num_queries,
+):
     answers = iter(range(1, 100))
 
-    def compute() -> int:
-        return next(answers)
+    def bans() -> int:
+        return fragments.remember("bans", [], lambda: next(answers), depends_on=["moderation"])
 
-    with memo.remembering(1):
-        # Outside memo.also for that name, nothing is kept.
-        assert memo.recall("bans", compute, under="moderation") == 1
-        assert memo.recall("bans", compute, under="moderation") == 2
-        with memo.also("moderation", 10):
-            assert memo.recall("bans", compute, under="moderation") == 3
-            assert memo.recall("bans", compute, under="moderation") == 3
-        with memo.also("moderation", 11):
-            assert memo.recall("bans", compute, under="moderation") == 4
-            with memo.also("spam-filter", 5):  # another name inside keeps the outer one
-                assert memo.recall("bans", compute, under="moderation") == 4
-        # The new number replaced the old answer rather than adding one.
-        assert len(memo._entries) == 1
-    with memo.remembering(2), memo.also("moderation", 11):
-        # A new content generation forgets everything, these answers too.
-        assert memo.recall("bans", compute, under="moderation") == 5
+    assert bans() == 1
+    with django_assert_num_queries(1):  # outside a request: the generation, not the answer
+        assert bans() == 1
+    fragments.bump(["content"])  # what it does not depend on
+    assert bans() == 1
+    fragments.bump(["moderation"])
+    assert bans() == 2
+
+
+def test_a_request_reads_each_generation_once_and_sees_its_own_changes(
+    rf, django_assert_num_queries
+):
+    answers = iter(range(1, 100))
+    request = rf.get("/")
+
+    def words() -> int:
+        return fragments.remember("words", [], lambda: next(answers), depends_on=["moderation"])
+
+    with fragments.reading(request):
+        assert words() == 1
+        with django_assert_num_queries(0):
+            assert words() == 1
+        fragments.bump(["moderation"])  # a moderator's request adding a word, then reading
+        with django_assert_num_queries(0):
+            assert words() == 2
+
+
+def test_what_a_caller_changes_on_an_answer_stays_with_that_caller(section):
+    first = fragments.remember("the-section", [], lambda: SectionPage.objects.get())
+    first.title = "Changed by one request"
+    listed = fragments.remember("sections", [], lambda: [section])
+    listed.append(None)
+
+    assert fragments.remember("the-section", [], lambda: None).title == section.title
+    assert fragments.remember("sections", [], lambda: None) == [section]

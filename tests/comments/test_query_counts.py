@@ -1,7 +1,6 @@
 """The article page costs the same number of queries with 0, 50 or 500 comments."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,7 +10,7 @@ from broadsheet.comments.models import Comment, CommentState
 pytestmark = pytest.mark.django_db
 
 # Policy overrides, counts, one page of threads with their replies. (The comment settings are
-# remembered by the process until the content changes, see broadsheet.caching.memo.)
+# remembered by the process until the content changes, see broadsheet.caching.fragments.)
 COMMENT_QUERIES = 3
 # Once the policy and the threads are shared fragments (anonymous readers): none.
 SHARED_COMMENT_QUERIES = 0
@@ -46,8 +45,7 @@ def measure(client, url: str, *, shared: bool = False) -> tuple[int, int]:
     """(all queries, comment queries) of one GET of ``url``, rendered or from shared fragments."""
     client.get(url)  # warm what a running server remembers
     if not shared:
-        caches["fragments"].clear()
-        fragments.clear_nearby()
+        fragments.forget_rendered()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 
 
 class Mode(models.TextChoices):
@@ -174,13 +174,15 @@ def policy_for(article, *, request=None, now: datetime | None = None) -> Policy:
     """The effective policy of ``article``: site settings, then its section's, then its own.
 
     Costs two queries; one when a request is given and its process remembers the settings
-    (``broadsheet.caching.memo``: saving them moves the content generation).
+    (``broadsheet.caching.fragments``: saving them moves the content generation).
     """
     if request is not None:
         site = Site.find_for_request(request)
-        settings = memo.recall(
-            ("comment-settings", site.pk if site else None),
+        settings = fragments.remember(
+            "comment-settings",
+            [site.pk if site else None],
             lambda: CommentSettings.for_request(request),
+            request=request,
         )
     else:
         settings = CommentSettings.for_site(article.get_site())

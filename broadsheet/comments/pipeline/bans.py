@@ -1,7 +1,7 @@
 """Banned commenters: by email, email domain, IP hash or account, until the ban expires.
 
 Every post asks; bans change only through moderation, so each process keeps the active ones,
-indexed, until the moderation generation moves (``broadsheet.caching.memo``): saving, lifting
+indexed, until the moderation generation moves (``broadsheet.caching.fragments``): saving, lifting
 or deleting a ban moves it. A site with more than :data:`KEPT_BANS` active bans is asked in
 the database each time instead.
 """
@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 from broadsheet.comments.models import Ban
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 
@@ -54,7 +54,7 @@ def _index() -> BanIndex | None:
 
 def find_ban(*, email: str = "", ip_hash: str = "", user=None, now: datetime) -> Ban | None:
     """The newest ban that applies at ``now``, or None."""
-    index = memo.recall(("active-bans",), _index, under=fragments.MODERATION)
+    index = fragments.remember("active-bans", [], _index, depends_on=[fragments.MODERATION])
     if index is None:
         return matching_bans(email=email, ip_hash=ip_hash, user=user, now=now).first()
     found = [

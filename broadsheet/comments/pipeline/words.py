@@ -1,6 +1,6 @@
 """Banned words reject a comment, suspect words hold it; matched on whole words after folding."""
 
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 from broadsheet.comments.models import BannedWord
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 from broadsheet.comments.text import normalise, phrase_pattern
@@ -17,8 +17,11 @@ class WordListCheck(Check):
 
     def check(self, submission: Submission) -> Verdict:
         # Kept per process until a moderator changes the lists (the moderation generation).
-        words = memo.recall(
-            ("banned-words",), lambda: list(BannedWord.objects.all()), under=fragments.MODERATION
+        words = fragments.remember(
+            "banned-words",
+            [],
+            lambda: list(BannedWord.objects.all()),
+            depends_on=[fragments.MODERATION],
         )
         found = find_words(f"{submission.name}\n{submission.text}", words)
         banned = [w.word for w in found if w.kind == BannedWord.Kind.BAN]

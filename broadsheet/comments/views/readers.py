@@ -4,8 +4,6 @@ Every view answers both plain form posts (redirect, then a page) and the page sc
 (``Accept: application/json``). Nothing here is cacheable; the article page itself is.
 """
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.articles.selectors import public_articles
-from broadsheet.caching import fragments, memo
+from broadsheet.caching import fragments
 from broadsheet.comments import actions, selectors, web
 from broadsheet.comments.forms import CommentForm, ReportForm
 from broadsheet.comments.models import Comment, policy_for
@@ -28,16 +26,18 @@ from broadsheet.comments.views.authors import status_url
 from broadsheet.comments.web import FORBIDDEN
 
 
-def _article(article_id: int) -> ArticlePage:
+def _article(request: HttpRequest, article_id: int) -> ArticlePage:
     # Whether an article is live and public changes only with the content: remembered by the
-    # process under its generation (broadsheet.caching.memo); each request gets a copy.
-    article = memo.recall(
-        ("live-public-article", article_id),
-        lambda: public_articles(None).filter(pk=article_id).first(),
+    # process under its generation (broadsheet.caching.fragments); each call gets a copy.
+    article = fragments.remember(
+        "live-public-article",
+        [article_id],
+        lambda: public_articles(request).filter(pk=article_id).first(),
+        request=request,
     )
     if article is None:
         raise Http404
-    return copy.copy(article)
+    return article
 
 
 def _form_page(
@@ -73,7 +73,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_POST
 def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = _article(article_id)
+    article = _article(request, article_id)
     if not web.post_allowed(request):
         return HttpResponseForbidden(FORBIDDEN)
     policy = policy_for_page(article, request)
@@ -87,23 +87,20 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         if parent is None:
             return _form_page(request, article, form, message="That comment cannot be answered.")
     try:
-        # The pipeline's bans, word lists and filter version are kept by this process until
-        # a moderator changes one (broadsheet.caching.memo).
-        with fragments.remembering_also(request, fragments.MODERATION, fragments.SPAM_FILTER):
-            comment = actions.submit_comment(
-                article=article,
-                text=data["text"],
-                name=data["name"],
-                email=data["email"],
-                user=request.user,
-                parent=parent,
-                notify_replies=data["notify_replies"],
-                ip_hash=web.ip_hash(request),
-                guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
-                honeypot=form.honeypot,
-                form_token=data["token"],
-                policy=policy,
-            )
+        comment = actions.submit_comment(
+            article=article,
+            text=data["text"],
+            name=data["name"],
+            email=data["email"],
+            user=request.user,
+            parent=parent,
+            notify_replies=data["notify_replies"],
+            ip_hash=web.ip_hash(request),
+            guest_key_hash=web.hash_guest_key(web.ensure_guest_key(request)),
+            honeypot=form.honeypot,
+            form_token=data["token"],
+            policy=policy,
+        )
     except Refused as refusal:
         return _form_page(request, article, form, message=refusal.message, status=refusal.status)
     except ValidationError as error:
@@ -142,7 +139,7 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
 
 def form_token(request: HttpRequest, article_id: int) -> JsonResponse:
     """A fresh signed timestamp for the page script, taken when the reader starts typing."""
-    response = JsonResponse({"token": make_token(_article(article_id).pk)})
+    response = JsonResponse({"token": make_token(_article(request, article_id).pk)})
     response["Cache-Control"] = "no-store"
     return response
 
