@@ -1,6 +1,7 @@
 """What the WordPress import keeps: which Broadsheet object each WordPress thing became, and the
 plain page type WordPress pages (About, Contact, Corrections policy) arrive as."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -64,3 +65,36 @@ class PlainPage(RememberedPrivacy, Page):
 
     class Meta:
         verbose_name = _("plain page")
+
+
+class ImportRun(models.Model):
+    """An import started from the admin: the uploaded export, its state, progress and report."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    export = models.FileField(upload_to="wordpress-imports/")
+    dry_run = models.BooleanField(default=True)
+    media_dir = models.CharField(max_length=500, blank=True)
+    section_for = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    stage = models.CharField(max_length=40, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    report = models.JSONField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("WordPress import run")
+
+    def __str__(self) -> str:
+        kind = "dry run" if self.dry_run else "import"
+        return f"{kind} of {self.export.name} ({self.state})"
