@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from broadsheet.articles.models import ArticlePage, Author, SectionPage
 from broadsheet.comments.models import Comment
@@ -77,6 +77,9 @@ def test_an_export_split_in_two_files_with_both_namespaces_imports_as_one(site_h
     assert night.get_parent().slug == "harbour"
     # Entities in the DTD are not expanded and nothing is read from the disk.
     assert night.standfirst == "Riders want the late crossing kept – and more."
+    # Password-protected in WordPress: behind the same password here.
+    restriction = PageViewRestriction.objects.get(page=night)
+    assert (restriction.restriction_type, restriction.password) == ("password", "oars-up")
 
 
 def test_an_edited_post_is_updated_in_place(imported, uploads, tmp_path):
