@@ -146,7 +146,7 @@ class SectionPage(RememberedPrivacy, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["articles.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
+    subpage_types = ["articles.ArticlePage", "live.LiveBlogPage"]
 
     class Meta:
         verbose_name = _("section")

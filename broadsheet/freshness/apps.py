@@ -20,8 +20,9 @@ class FreshnessConfig(AppConfig):
         from broadsheet.comments.models import CommentSettings
         from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
         from broadsheet.core.models import SiteSettings
-        from broadsheet.freshness import handlers
+        from broadsheet.freshness import handlers, live
         from broadsheet.images.models import Photo
+        from broadsheet.live.models import LiveBlogPage, LiveEntry
 
         page_models = [model for model in apps.get_models() if issubclass(model, Page)]
         for model in page_models:
@@ -34,6 +35,11 @@ class FreshnessConfig(AppConfig):
             page_unpublished.connect(handlers.page_changed, sender=model)
             post_save.connect(handlers.page_created_live, sender=model)
         post_page_move.connect(handlers.page_moved)
+        for signal in (page_published, page_unpublished):  # a live blog: its own pages only
+            signal.disconnect(handlers.page_changed, sender=LiveBlogPage)
+            signal.connect(live.blog_page_changed, sender=LiveBlogPage)
+        post_save.connect(live.entry_changed, sender=LiveEntry)
+        post_delete.connect(live.entry_changed, sender=LiveEntry)
         pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
         comment_visibility_changed.connect(handlers.comment_changed)
         comment_policy_changed.connect(handlers.comment_policy_changed)

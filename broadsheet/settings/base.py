@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "broadsheet.demo",
     "broadsheet.feeds",
     "broadsheet.metadata",
+    "broadsheet.live",
     "broadsheet.wire",
     "broadsheet.wordpress",
     "broadsheet.ops",

@@ -24,6 +24,7 @@ LAYERS = [
     "site",  # reader-facing: pages, search, navigation
     "feeds",
     "metadata",
+    "live",  # live blogs and their entries
     "wire",  # agency and partner feeds in, the wire desk
     "wordpress",  # the WordPress (WXR) import
     "freshness",  # every app's changes wired to generations and purges
