@@ -1,7 +1,11 @@
 """What the WordPress import keeps: which Broadsheet object each WordPress thing became, and the
 plain page type WordPress pages (About, Contact, Corrections policy) arrive as."""
 
+import os
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -67,6 +71,20 @@ class PlainPage(RememberedPrivacy, Page):
         verbose_name = _("plain page")
 
 
+class PrivateExportStorage(FileSystemStorage):
+    """Uploaded exports hold commenters' emails and IP addresses: never in the public media
+    storage, but in a folder of their own beside the database (``VAR_DIR/wordpress-imports``),
+    read from the settings when a file is stored, not when the model is loaded."""
+
+    @property
+    def base_location(self) -> str:
+        return str(Path(settings.VAR_DIR) / "wordpress-imports")
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 class ImportRun(models.Model):
     """An import started from the admin: the uploaded export, its state, progress and report."""
 
@@ -76,7 +94,7 @@ class ImportRun(models.Model):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
-    export = models.FileField(upload_to="wordpress-imports/")
+    export = models.FileField(storage=PrivateExportStorage(), upload_to="%Y/%m/")
     dry_run = models.BooleanField(default=True)
     media_dir = models.CharField(max_length=500, blank=True)
     section_for = models.JSONField(default=dict, blank=True)

@@ -12,6 +12,11 @@ from tests.wordpress.conftest import HARBOUR
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _private_folder(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+
+
 @pytest.fixture
 def administrator(client):
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
@@ -28,7 +33,7 @@ def upload(client, uploads):
 
 
 def test_upload_runs_a_dry_run_first_and_shows_its_report(
-    site_home, uploads, administrator, client
+    site_home, uploads, administrator, client, settings
 ):
     response = upload(client, uploads)
     run = ImportRun.objects.get()
@@ -37,6 +42,8 @@ def test_upload_runs_a_dry_run_first_and_shows_its_report(
     assert run.dry_run and run.state == ImportRun.State.DONE
     assert run.report["kinds"]["post"]["counts"]["created"] == 6
     assert ArticlePage.objects.count() == 0  # a dry run changes nothing
+    assert run.export.path.startswith(str(settings.VAR_DIR / "wordpress-imports"))
+    assert not run.export.path.startswith(str(settings.MEDIA_ROOT))
     page = client.get(response["Location"]).content.decode()
     assert "Run the import" in page
     assert "skipped 107: status trash" in page
