@@ -20,6 +20,10 @@ def entry_changed(sender, instance: LiveEntry, **kwargs) -> None:
 
 
 def blog_page_changed(sender, instance: Page, **kwargs) -> None:
-    """``page_published`` / ``page_unpublished`` / a move of a live blog page."""
-    fragments.bump([live_keys.generation(instance.pk)])
+    """``page_published`` / ``page_unpublished`` of a live blog page.
+
+    The page at its address is remembered under the ``content`` generation (as every page
+    is, ``articles.models.HomePage.route``), so that moves too; entries move only the blog's.
+    """
+    fragments.bump([fragments.CONTENT, live_keys.generation(instance.pk)])
     schedule(live_keys.for_blog_page(instance.pk))

@@ -186,9 +186,10 @@ sub normalise_query {
         # the front page, feeds, static files, robots.txt, the sitemap index: none at all
         set req.url = regsub(req.url, "\?.*$", "");
     } else {
-        # Wagtail's pages: a section's listing pages, an article's comment pages and order
+        # Wagtail's pages: a section's listing pages, an article's comment pages and order,
+        # a live blog's older entries and poll answers (after)
         set req.url = regsuball(req.url,
-            "(?<=[?&])(?!(?:page|before|sort)(?:=|&|$))[^&]*(?:&|$)", "");
+            "(?<=[?&])(?!(?:page|before|after|sort)(?:=|&|$))[^&]*(?:&|$)", "");
     }
     set req.url = std.querysort(req.url);
     set req.url = regsub(req.url, "[?&]+$", "");  # an empty or emptied query string

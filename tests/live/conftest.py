@@ -41,14 +41,17 @@ def committing(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def section(db):
-    factories.name_test_site("The Estuary Courier")
-    return factories.make_section(factories.make_home(), title="Weather", slug="weather")
+def section(db, committing):
+    # Committed, so that what later changes schedule goes out in batches of their own.
+    with committing():
+        factories.name_test_site("The Estuary Courier")
+        return factories.make_section(factories.make_home(), title="Weather", slug="weather")
 
 
 @pytest.fixture
-def blog(section):
-    return make_blog(section)
+def blog(section, committing):
+    with committing():
+        return make_blog(section)
 
 
 @pytest.fixture
