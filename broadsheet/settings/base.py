@@ -229,6 +229,9 @@ WAGTAILFRONTENDCACHE = services.purgers(
     env.get_list("PURGE_URL"), env.get("PURGE_BACKEND", "varnish")
 )
 BROADSHEET_CACHING["URL_INDEX"] = services.needs_url_index(WAGTAILFRONTENDCACHE)
+# Wire pictures are fetched from public addresses only, unless this says otherwise (a feed
+# must not make the server read its own network).
+BROADSHEET_WIRE_PRIVATE_PICTURES = env.get_bool("WIRE_PRIVATE_PICTURES")
 
 # Mail through Django 6.1's MAILERS (EMAIL_BACKEND is deprecated). Without an SMTP host,
 # messages are written to the console.

@@ -55,6 +55,7 @@ VARIABLES: dict[str, str] = {
     "MEDIA_SECRET_ACCESS_KEY": "S3 secret key.",
     "MEDIA_CUSTOM_DOMAIN": "Public host name media URLs use (a CDN in front of the bucket).",
     "MEDIA_LOCATION": "Key prefix for media inside the bucket.",
+    "WIRE_PRIVATE_PICTURES": "Fetch wire pictures from private and loopback addresses too (off).",
     "SEARCH_URL": "OpenSearch/Elasticsearch URL for search; unset: the database's full-text index.",
     "SEARCH_ENGINE": "With SEARCH_URL: opensearch3 (default), opensearch2, elasticsearch8 or 9.",
 }

@@ -23,6 +23,8 @@ CACHES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The wire tests serve their pictures from 127.0.0.1.
+BROADSHEET_WIRE_PRIVATE_PICTURES = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -9,6 +9,7 @@ import io
 import logging
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -201,6 +202,9 @@ def _photos(version: ItemVersion) -> list[Photo]:
 
 def _fetch_photo(picture: dict) -> Photo | None:
     url = picture.get("url", "")
+    if not (settings.BROADSHEET_WIRE_PRIVATE_PICTURES or fetching.public_address(url)):
+        logger.warning("Wire picture %s not fetched: not a public address", url)
+        return None
     try:
         answer = fetching.fetch_http(fetching.Target(url=url))
     except fetching.FetchError as error:

@@ -8,9 +8,12 @@ times are those of the last poll.
 
 import base64
 import hashlib
+import ipaddress
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 TIMEOUT_SECONDS = 20.0
@@ -44,6 +47,22 @@ class Answer:
     documents: tuple[bytes, ...] = ()
     etag: str = ""
     last_modified: str = ""
+
+
+def public_address(url: str) -> bool:
+    """Whether every address ``url``'s host resolves to is a public one: not loopback, not a
+    private or link-local network, not reserved. A picture a feed names is fetched only
+    then, so a feed cannot make the server read its own network (a cloud's metadata
+    service, an admin port). Unresolvable hosts are not public."""
+    host = urlsplit(url).hostname
+    if not host:
+        return False
+    try:
+        found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    addresses = {ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in found}
+    return bool(addresses) and all(address.is_global for address in addresses)
 
 
 def fetch(request: Target, *, folder: bool = False) -> Answer:

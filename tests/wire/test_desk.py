@@ -14,7 +14,7 @@ from wagtail.signals import page_unpublished
 from broadsheet.articles.models import ArticlePage
 from broadsheet.demo.pictures import draw_picture
 from broadsheet.images.models import Photo
-from broadsheet.wire import actions
+from broadsheet.wire import actions, fetching
 from broadsheet.wire.models import Item, RoutingRule, Source
 from broadsheet.wire.polling import poll_source
 from tests import factories
@@ -86,6 +86,28 @@ def test_pictures_are_fetched_to_the_photo_library_once(feed_server, section, ed
     assert (photo.credit, photo.default_caption) == ("Quay Photo Desk", "The quay at dawn, view 0")
     actions.write_up(item=item, user=editor)
     assert feed_server.requests["/quay.jpg"] == 1
+
+
+def test_pictures_on_private_addresses_are_not_fetched_unless_allowed(
+    feed_server, section, editor, settings, caplog
+):
+    settings.BROADSHEET_WIRE_PRIVATE_PICTURES = False
+    picture = feed_server.serve("/inside.jpg", draw_picture("quay", size=(320, 180)), "image/jpeg")
+    item = polled(feed_server, section, ninjs(pictures=[picture]))
+
+    article = actions.write_up(item=item, user=editor)
+
+    assert article.hero_image_id is None and not Photo.objects.exists()
+    assert "/inside.jpg" not in feed_server.requests  # 127.0.0.1 is never asked
+    assert "not a public address" in caplog.text
+
+
+def test_only_public_addresses_count_as_public():
+    for url in ("http://127.0.0.1/a.jpg", "http://10.1.2.3/", "http://169.254.169.254/latest/"):
+        assert not fetching.public_address(url), url
+    assert not fetching.public_address("http://[::1]:8080/a.jpg")
+    assert not fetching.public_address("not a url")
+    assert fetching.public_address("http://93.184.215.14/picture.jpg")
 
 
 def test_an_auto_published_item_is_live_and_a_kill_unpublishes_it_within_one_poll(
