@@ -1,0 +1,26 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from broadsheet.live import admin_urls
+from broadsheet.live.models import LiveBlogPage
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("live/", include(admin_urls, namespace="live_compose"))]
+
+
+@hooks.register("register_page_header_buttons")
+def compose_button(page, user, view_name, next_url=None):
+    """In a live blog's header menu: the compose screen for its entries."""
+    if page.specific_class is LiveBlogPage:
+        url = reverse("live_compose:compose", args=[page.pk])
+        yield Button("Post entries", url, icon_name="edit", priority=10)
+
+
+@hooks.register("register_page_listing_buttons")
+def compose_listing_button(page, user, next_url=None):
+    if page.specific_class is LiveBlogPage:
+        url = reverse("live_compose:compose", args=[page.pk])
+        yield Button("Post entries", url, icon_name="edit", priority=10)
