@@ -20,8 +20,8 @@ def body(text: str) -> list:
 def make_blog(section, *, title="Storm Edda crosses the estuary", slug="storm-edda", **fields):
     fields.setdefault("standfirst", "Gusts, closed roads and the ferry timetable, as they happen.")
     fields.setdefault("status", Status.LIVE)
-    blog = LiveBlogPage(title=title, slug=slug, live=False, **fields)
     authors = fields.pop("authors", None) or []
+    blog = LiveBlogPage(title=title, slug=slug, live=False, **fields)
     blog.blog_authors = [LiveBlogAuthor(author=a, sort_order=i) for i, a in enumerate(authors)]
     section.add_child(instance=blog)
     blog.save_revision().publish()
