@@ -34,7 +34,9 @@ def write_up(*, item: Item, user: AbstractBaseUser | None = None) -> ArticlePage
     """The item's draft article, made now from its current version if it has none yet."""
     with transaction.atomic():
         locked = (
-            Item.objects.select_for_update().select_related("current", "source").get(pk=item.pk)
+            Item.objects.select_for_update(of=("self",))
+            .select_related("current", "source")
+            .get(pk=item.pk)
         )
         if locked.article_id is not None:
             return locked.article
