@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/", include("broadsheet.accounts.urls")),
     path("", include("broadsheet.site.urls")),
     path("", include("broadsheet.feeds.urls")),
+    path("", include("broadsheet.live.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ from wagtail.url_routing import RouteResult
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles import selectors
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
+from broadsheet.articles.stories import Story
 from broadsheet.caching import fragments, keys
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import paginate
@@ -210,6 +211,12 @@ class ArticlePage(RememberedPrivacy, Page):
     source_headline = models.CharField(_("original headline"), max_length=300, blank=True)
     source_url = models.URLField(_("original URL"), max_length=500, blank=True)
     tags = ClusterTaggableManager(through="articles.ArticleTag", blank=True)
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    story_note = models.CharField(
+        _("what's new"), max_length=200, blank=True, help_text=_("One line for the timeline.")
+    )
     published_at = models.DateTimeField(
         _("publication date"),
         null=True,
@@ -246,6 +253,9 @@ class ArticlePage(RememberedPrivacy, Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("story"), FieldPanel("story_note")], heading=_("Developing story")
+        ),
         MultiFieldPanel(
             [FieldPanel("source_outlet"), FieldPanel("source_headline"), FieldPanel("source_url")],
             heading=_("Source attribution"),

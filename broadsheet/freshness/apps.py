@@ -17,6 +17,7 @@ class FreshnessConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from broadsheet.articles.models import ArticlePage, Author
+        from broadsheet.articles.stories import Story
         from broadsheet.comments.models import CommentSettings
         from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
         from broadsheet.core.models import SiteSettings
@@ -40,6 +41,12 @@ class FreshnessConfig(AppConfig):
             signal.connect(live.blog_page_changed, sender=LiveBlogPage)
         post_save.connect(live.entry_changed, sender=LiveEntry)
         post_delete.connect(live.entry_changed, sender=LiveEntry)
+        for model in (ArticlePage, LiveBlogPage):  # developing stories
+            pre_save.connect(live.story_item_about_to_change, sender=model)
+            page_published.connect(live.story_item_changed, sender=model)
+            page_unpublished.connect(live.story_item_changed, sender=model)
+        post_save.connect(live.story_changed, sender=Story)
+        post_delete.connect(live.story_changed, sender=Story)
         pre_save.connect(handlers.article_about_to_change, sender=ArticlePage)
         comment_visibility_changed.connect(handlers.comment_changed)
         comment_policy_changed.connect(handlers.comment_policy_changed)

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 
 from broadsheet.articles.blocks import TEXT_FEATURES
 from broadsheet.articles.models import Author, RememberedPrivacy
+from broadsheet.articles.stories import Story
 from broadsheet.images.models import Photo
 from broadsheet.live import reader
 from broadsheet.live.entries import LiveEntry
@@ -46,6 +47,10 @@ class LiveBlogPage(RoutablePageMixin, RememberedPrivacy, Page):
         Photo, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hero_caption = models.CharField(_("hero caption"), max_length=500, blank=True)
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="live_blogs"
+    )
+    story_note = models.CharField(_("what's new"), max_length=200, blank=True)
 
     content_panels = [
         TitleFieldPanel("title", heading=_("Headline"), placeholder=_("Headline*")),
@@ -58,6 +63,9 @@ class LiveBlogPage(RoutablePageMixin, RememberedPrivacy, Page):
         FieldPanel("key_points"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("story"), FieldPanel("story_note")], heading=_("Developing story")
         ),
     ]
     parent_page_types = ["articles.SectionPage"]

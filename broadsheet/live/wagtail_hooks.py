@@ -1,7 +1,11 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from broadsheet.articles.stories import Story
 from broadsheet.live import admin_urls
 from broadsheet.live.models import LiveBlogPage
 
@@ -24,3 +28,15 @@ def compose_listing_button(page, user, next_url=None):
     if page.specific_class is LiveBlogPage:
         url = reverse("live_compose:compose", args=[page.pk])
         yield Button("Post entries", url, icon_name="edit", priority=10)
+
+
+class StoryViewSet(SnippetViewSet):
+    model = Story
+    icon = "list-ul"
+    menu_label = "Developing stories"
+    list_display = ["title", "slug"]
+    search_fields = ["title"]
+    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("explainer")]
+
+
+register_snippet(StoryViewSet)

@@ -11,6 +11,7 @@ from broadsheet.live import actions
 from broadsheet.live.models import LiveBlogAuthor, LiveBlogPage, Status
 from broadsheet.settings.services import purgers
 from tests import factories
+from tests.caching.conftest import recording_cache  # noqa: F401 - the stand-in cache
 
 
 def body(text: str) -> list:
@@ -55,6 +56,6 @@ def blog(section, committing):
 
 
 @pytest.fixture
-def cache(recording_cache, settings):
+def cache(recording_cache, settings):  # noqa: F811 - the fixture imported above
     settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
     return recording_cache

@@ -8,7 +8,6 @@ import pytest
 from broadsheet.caching import keys
 from broadsheet.live import actions
 from broadsheet.live.selectors import ENTRIES_PER_PAGE
-from tests.caching.conftest import recording_cache  # noqa: F401 - the fixture
 from tests.live.conftest import body, make_blog, post
 
 pytestmark = pytest.mark.django_db

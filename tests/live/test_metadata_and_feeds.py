@@ -3,9 +3,9 @@
 import json
 import re
 from datetime import timedelta
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 from django.utils import timezone
 
 from tests import factories

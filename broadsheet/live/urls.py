@@ -1,0 +1,6 @@
+from django.urls import path
+
+from broadsheet.live import timeline
+
+app_name = "stories"
+urlpatterns = [path("stories/<slug:slug>/", timeline.story_page, name="story")]
