@@ -86,20 +86,21 @@ def updates(request: HttpRequest, page) -> JsonResponse:
     if after is None:
         raise Http404("Say after which entry.")
     keys.add(live_keys.blog(page.pk))
-    anchor = selectors.entry_of(page.pk, after)
+    # 0: the page showed no entry yet (an upcoming blog turned live).
+    anchor = selectors.entry_of(page.pk, after) if after else None
     answer = fragments.cached(
         request,
         "live-updates",
-        [page.pk, anchor.pk],
+        [page.pk, after],
         lambda: _updates_answer(request, page, anchor),
         depends_on=[fragments.CONTENT, live_keys.generation(page.pk)],
     )
     return JsonResponse(answer)
 
 
-def _updates_answer(request: HttpRequest, page, anchor: LiveEntry) -> dict:
+def _updates_answer(request: HttpRequest, page, anchor: LiveEntry | None) -> dict:
     found = selectors.updates_after(page.pk, anchor)
-    latest = found.new[0].pk if found.new else anchor.pk
+    latest = found.new[0].pk if found.new else (anchor.pk if anchor else 0)
     blog_url = page.get_url(request)
     return {
         "latest": latest,

@@ -97,7 +97,14 @@ def latest_id(blog_id: int) -> int | None:
     return visible(blog_id).newest_first().values_list("pk", flat=True).first()
 
 
-def updates_after(blog_id: int, anchor: LiveEntry) -> Updates:
+def updates_after(blog_id: int, anchor: LiveEntry | None) -> Updates:
+    """What a page showing entries up to ``anchor`` lacks; ``None``: a page that showed
+    none (the blog had no entries yet)."""
+    if anchor is None:
+        new = list(visible(blog_id).newest_first().for_reading()[: UPDATES_MAX + 1])
+        return Updates(
+            new=new[:UPDATES_MAX], edited=[], deleted=[], complete=len(new) <= UPDATES_MAX
+        )
     # The reader's page was built after the anchor went live (saved, or reached its
     # scheduled time): anything changed since then may be missing from it.
     since = max(anchor.created_at, anchor.published_at)

@@ -2,6 +2,8 @@
 reader at the same entry, so the cache in front answers the audience."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from broadsheet.live import actions
 from tests.live.conftest import body, post
@@ -78,3 +80,37 @@ def test_only_a_live_blog_page_polls(client, blog):
     blog.save_revision().publish()
     html = client.get(blog.url).content.decode()
     assert "data-poll-url" not in html and "live/live.js" not in html
+
+
+def test_a_page_that_showed_no_entry_polls_from_the_start(client, blog):
+    html = client.get(blog.url).content.decode()
+    assert 'data-latest="0"' in html
+    assert poll(client, blog, 0)["entries"] == []
+
+    entry = post(blog, "Coverage begins: the first gusts reach the coast.")
+    answer = poll(client, blog, 0)
+
+    assert answer["latest"] == entry.pk
+    assert [item["id"] for item in answer["entries"]] == [entry.pk]
+
+
+def queries(client, url: str, **params) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params).status_code == 200
+    return len(captured)
+
+
+def test_the_head_and_a_poll_cost_the_same_whatever_the_number_of_entries(client, blog):
+    first = post(blog, "The first update.", minutes_ago=60)
+    for n in range(2):
+        post(blog, f"Short update {n}.", minutes_ago=50 - n)
+    # The site, settings and routes remembered, as on a warm server.
+    client.get(blog.url)
+    client.get(f"{blog.url}updates/", {"after": 0})
+    few = queries(client, blog.url), queries(client, f"{blog.url}updates/", after=first.pk)
+
+    for n in range(40):
+        post(blog, f"Another update {n}.", minutes_ago=40 - n)
+    many = queries(client, blog.url), queries(client, f"{blog.url}updates/", after=first.pk)
+
+    assert few == many
