@@ -1,10 +1,12 @@
-"""A live blog's entries as RSS, Atom and JSON Feed: ``<blog>/feed/rss/`` and so on."""
+"""A live blog's entries (``<blog>/feed/rss/``…) and a developing story's items
+(``/stories/<slug>/feed/rss/``…) as RSS, Atom and JSON Feed."""
 
 from datetime import datetime
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import SyndicationFeed
+from django.utils.html import escape
 
 from broadsheet.articles.models import Author
 from broadsheet.caching import keys
@@ -76,3 +78,40 @@ class LiveEntriesFeed(BroadsheetFeed):
 
     def _html(self, item: LiveEntry) -> str:
         return render_to_string("live/entry_body.html", {"entry": item}, request=self.request)
+
+
+class StoryFeed(BroadsheetFeed):
+    """A developing story's articles and live blogs, newest first, with the editor's line."""
+
+    def get_object(self, request: HttpRequest, *, story, items) -> object:
+        # The timeline, oldest first (undated last), turned round.
+        self.items_ = list(reversed(items))[:FEED_SIZE]
+        self.story_link = absolute_url(request, story.get_absolute_url())
+        return story
+
+    def title(self, obj) -> str:
+        return f"{obj.title} – {self.site_name()}"
+
+    def link(self, obj) -> str:
+        return self.story_link
+
+    def description(self, obj) -> str:
+        return obj.explainer
+
+    def items(self, obj) -> list:
+        return self.items_
+
+    def item_title(self, item) -> str:
+        return item.headline
+
+    def item_link(self, item) -> str:
+        return absolute_url(self.request, item.url)
+
+    def item_description(self, item) -> str:
+        return escape(item.note)
+
+    def item_pubdate(self, item) -> datetime | None:
+        return item.date
+
+    def item_extra_kwargs(self, item) -> dict:
+        return {"authors": [], "summary": item.note, "content_html": None, "image": None}

@@ -11,6 +11,8 @@ from broadsheet.articles.selectors import private_q, public_articles
 from broadsheet.articles.stories import Story
 from broadsheet.articles.stories import key as story_key
 from broadsheet.caching import keys
+from broadsheet.feeds.generators import FEED_TYPES
+from broadsheet.live.feeds import StoryFeed
 from broadsheet.live.models import LiveBlogPage
 
 
@@ -46,7 +48,7 @@ def timeline(request: HttpRequest, story: Story) -> list[TimelineItem]:
     return sorted(items, key=lambda item: (item.date is None, item.date))
 
 
-def story_page(request: HttpRequest, slug: str) -> HttpResponse:
+def _story_and_items(request: HttpRequest, slug: str) -> tuple[Story, list[TimelineItem]]:
     story = Story.objects.filter(slug=slug).first()
     if story is None:
         raise Http404("No such story.")
@@ -54,5 +56,17 @@ def story_page(request: HttpRequest, slug: str) -> HttpResponse:
     items = timeline(request, story)
     if not items:
         raise Http404("Nothing published in this story yet.")
+    return story, items
+
+
+def story_page(request: HttpRequest, slug: str) -> HttpResponse:
+    story, items = _story_and_items(request, slug)
     context = {"story": story, "items": items}
     return TemplateResponse(request, "live/story.html", context)
+
+
+def story_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in FEED_TYPES:
+        raise Http404("No such feed format.")
+    story, items = _story_and_items(request, slug)
+    return StoryFeed(fmt)(request, story=story, items=items)

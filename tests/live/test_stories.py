@@ -123,3 +123,21 @@ def test_renaming_a_story_purges_its_pages(cache, story, committing):
         story.save()
 
     assert cache.key_batches() == [{f"story-{story.pk}"}]
+
+
+def test_the_story_has_a_feed_of_its_items_newest_first(client, section, story):
+    round_article(section, story, 1, days_ago=6)
+    round_article(section, story, 2, days_ago=2, note="a second offer")
+
+    response = client.get("/stories/ferry-pay-talks/feed/json/")
+
+    assert response.status_code == 200
+    assert f"story-{story.pk}" in response["Surrogate-Key"].split()
+    items = response.json()["items"]
+    assert [item["title"] for item in items] == [
+        "Ferry pay talks, round 2",
+        "Ferry pay talks, round 1",
+    ]
+    assert items[0]["summary"] == "Round 2: a second offer."
+    assert client.get("/stories/ferry-pay-talks/feed/rss/").status_code == 200
+    assert client.get("/stories/ferry-pay-talks/feed/xml/").status_code == 404
