@@ -91,3 +91,22 @@ def test_only_editors_of_the_page_may_compose(client, blog, django_user_model):
     client.force_login(reader)
     response = client.get(reverse("live_compose:compose", args=[blog.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_the_admin_offers_live_blogs_and_stories_where_editors_work(editor, section, blog):
+    explorer = editor.get(reverse("wagtailadmin_explore", args=[section.pk]))
+    assert explorer.status_code == 200
+    assert reverse("live_compose:compose", args=[blog.pk]) in explorer.content.decode()
+
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=[blog.pk]))
+    assert edit.status_code == 200
+    assert "Developing story" in edit.content.decode()
+
+    add = editor.get(reverse("wagtailadmin_pages:add", args=["live", "liveblogpage", section.pk]))
+    assert add.status_code == 200
+    article = factories.make_article(section, title="Gale warning lifted", slug="gale-lifted")
+    article_edit = editor.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert "What&#x27;s new" in article_edit.content.decode() or "What's new" in (
+        article_edit.content.decode()
+    )
+    assert editor.get(reverse("wagtailsnippets_articles_story:add")).status_code == 200
