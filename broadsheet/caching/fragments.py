@@ -173,16 +173,7 @@ def remember[T](
     if timeout() <= 0:
         return compute()
     numbers = generations(request, depends_on)
-    key = _key(name, [*parts, *numbers], REMEMBERED)
-    kept = _nearby.get(key)
-    if kept is None:
-        with keys.capture() as named:
-            value = compute()
-        kept = (tuple(sorted(named)), value)
-        _nearby.put(key, kept, timeout())
-    named, value = kept
-    keys.add(*named)
-    return _copy(value)
+    return _copy(_kept(_key(name, [*parts, *numbers], REMEMBERED), compute, shared=False))
 
 
 def _copy[T](value: T) -> T:
@@ -216,20 +207,27 @@ def cached[T](
     numbers = generations(request, depends_on)
     # Share links and canonical URLs name the scheme and host the reader used.
     key = _key(name, [*parts, *numbers, get_language(), request.scheme, request.get_host()])
-    # Kept with the surrogate keys its rendering named, named again on every use.
+    return _kept(key, render, shared=True)
+
+
+def _kept[T](key: str, compute: Callable[[], T], *, shared: bool) -> T:
+    """The answer kept under ``key`` (in this process, then with ``shared`` in the shared
+    cache), else ``compute()``'s, kept with the surrogate keys computing it named; those are
+    named again on every use."""
     kept = _nearby.get(key)
     if kept is None:
-        cache = caches[CACHE_ALIAS]
-        kept = cache.get(key)
+        cache = caches[CACHE_ALIAS] if shared else None
+        kept = cache.get(key) if cache is not None else None
         if kept is None:
             with keys.capture() as named:
-                value = render()
+                value = compute()
             kept = (tuple(sorted(named)), value)
-            cache.set(key, kept, timeout())
+            if cache is not None:
+                cache.set(key, kept, timeout())
         _nearby.put(key, kept, timeout())
     named, value = kept
     keys.add(*named)
-    return value
+    return value  # type: ignore[return-value]
 
 
 class _Nearby:

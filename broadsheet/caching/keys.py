@@ -13,9 +13,9 @@ request and writes the header on shareable responses. Outside a request, :func:`
 nothing.
 
 What remembers a value computed during a request (:mod:`broadsheet.caching.fragments`, the
-one remembering layer) must remember the keys that computing it added as well, and add them again whenever
-it hands the value out: :func:`capture` gives them. Otherwise a page built from remembered
-parts would name fewer keys than it shows.
+one remembering layer) must remember the keys that computing it added as well, and add them
+again whenever it hands the value out: :func:`capture` gives them. Otherwise a page built
+from remembered parts would name fewer keys than it shows.
 
 Caches that cannot purge by key (the nginx front, most CDNs) get single URLs instead:
 :mod:`broadsheet.caching.url_index` remembers which URLs named which keys.
