@@ -28,7 +28,9 @@ import pytest
 from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from broadsheet.articles.stories import Story
 from tests import factories
+from tests.live.conftest import make_blog
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 TRACKING = "utm_source=news&utm_medium=email&utm_campaign=am&fbclid=IwAR0&gclid=Cj0&r=123&_=9"
@@ -165,7 +167,11 @@ def newsroom(home, section, author, settings):
     settings.MIDDLEWARE = [f"{__name__}.record_reads", *settings.MIDDLEWARE]
     factories.name_test_site("The Test Gazette")
     article = factories.make_article(section, authors=[author], tags=["harbour"])
-    return {"section": section, "article": article, "author": author}
+    story = Story.objects.create(title="The harbour wall", slug="harbour-wall")
+    article.story, article.story_note = story, "The council meets the engineers."
+    article.save_revision().publish()
+    blog = make_blog(section, title="The harbour wall, as it happens", slug="harbour-wall-live")
+    return {"section": section, "article": article, "author": author, "story": story, "blog": blog}
 
 
 # Every reader route: a URL for it, given the newsroom. Keys are the route names in the URL
@@ -174,6 +180,7 @@ ROUTES: dict[str, Callable[[dict], str]] = {
     "wagtail_serve front page": lambda n: "/",
     "wagtail_serve section": lambda n: n["section"].url,
     "wagtail_serve article": lambda n: n["article"].url,
+    "wagtail_serve live blog": lambda n: n["blog"].url,
     "site:author": lambda n: f"/authors/{n['author'].slug}/",
     "site:tag": lambda n: "/topics/harbour/",
     "site:archive": lambda n: "/archive/",
@@ -189,6 +196,8 @@ ROUTES: dict[str, Callable[[dict], str]] = {
     "feeds:sitemap_section": lambda n: "/sitemap-articles.xml",
     "feeds:news_sitemap": lambda n: "/sitemap-news.xml",
     "feeds:robots_txt": lambda n: "/robots.txt",
+    "stories:story": lambda n: f"/stories/{n['story'].slug}/",
+    "stories:story_feed": lambda n: f"/stories/{n['story'].slug}/feed/atom/",
     "favicon.ico": lambda n: "/favicon.ico",
 }
 
