@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("broadsheet.comments.urls")),
     path("accounts/", include("broadsheet.accounts.urls")),
+    path("api/v1/", include("broadsheet.api.urls", namespace="api-v1")),
     path("", include("broadsheet.site.urls")),
     path("", include("broadsheet.feeds.urls")),
     path("", include("broadsheet.live.urls")),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "broadsheet.demo",
     "broadsheet.feeds",
     "broadsheet.metadata",
+    "broadsheet.api",
     "broadsheet.live",
     "broadsheet.wire",
     "broadsheet.wordpress",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API reference page's scripts, served from our own static files
     "django_tasks_db",
     "allauth",
     "allauth.account",

@@ -24,6 +24,7 @@ LAYERS = [
     "site",  # reader-facing: pages, search, navigation
     "feeds",
     "metadata",
+    "api",  # the content API v1 and its OpenAPI document
     "live",  # live blogs and their entries
     "wire",  # agency and partner feeds in, the wire desk
     "wordpress",  # the WordPress (WXR) import

@@ -1,0 +1,173 @@
+"""Articles as the API shows them: plain dicts built from a page of articles in a fixed
+number of queries, with only the fields the client asked for.
+
+Each builder names the surrogate keys of what it shows (``broadsheet.caching.keys``), so a
+response is purged exactly when one of its articles changes, as the article page is.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+
+from broadsheet.api.bodies import ApiBodies
+from broadsheet.articles.models import HERO_SPEC, ArticlePage, Correction
+from broadsheet.articles.selectors import article_section, listing_articles
+from broadsheet.caching import keys
+from broadsheet.core.absolute import absolute_url, page_url, topic_path
+
+#: Every field of an article; ``?fields=`` chooses among them (``id`` always comes back).
+FIELDS = (
+    "id",
+    "url",
+    "path",
+    "title",
+    "standfirst",
+    "section",
+    "authors",
+    "tags",
+    "story",
+    "language",
+    "published_at",
+    "updated_at",
+    "first_published_at",
+    "reading_minutes",
+    "word_count",
+    "hero",
+    "source",
+    "corrections",
+    "body_html",
+    "body_blocks",
+)
+#: What a list gives without ``?fields=``: everything but the bodies and corrections.
+LIST_FIELDS = tuple(f for f in FIELDS if f not in {"body_html", "body_blocks", "corrections"})
+
+
+class UnknownField(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def chosen_fields(raw: str | None, default: Iterable[str]) -> set[str]:
+    """The fields named in ``?fields=a,b`` (``id`` included), or ``default``."""
+    if not raw:
+        return set(default)
+    names = {name.strip() for name in raw.split(",") if name.strip()}
+    for name in names:
+        if name not in FIELDS:
+            raise UnknownField(name)
+    return names | {"id"}
+
+
+def queryset(request: HttpRequest, fields: set[str]) -> QuerySet[ArticlePage]:
+    """Public articles newest first, with what ``fields`` needs loaded in bulk."""
+    articles = listing_articles(request).select_related("story", "locale")
+    if fields & {"body_html", "body_blocks"}:
+        articles = articles.defer(None)
+    if "tags" in fields:
+        articles = articles.prefetch_related("tags")
+    if "corrections" in fields:
+        articles = articles.prefetch_related(
+            Prefetch("corrections", queryset=Correction.objects.order_by("sort_order"))
+        )
+    return articles
+
+
+def serialize(
+    request: HttpRequest, articles: list[ArticlePage], fields: set[str]
+) -> list[dict[str, Any]]:
+    """The articles as dicts holding ``fields``; names each article's key."""
+    bodies = None
+    if fields & {"body_html", "body_blocks"}:
+        bodies = ApiBodies(articles, request=request)
+        keys.add(*(keys.page(pk) for pk in bodies.page_ids))
+    keys.add(*(keys.page(article.pk) for article in articles))
+    return [_article(request, article, fields, bodies) for article in articles]
+
+
+def _article(request, article: ArticlePage, fields: set[str], bodies) -> dict[str, Any]:
+    values = {
+        "id": lambda: article.pk,
+        "url": lambda: page_url(request, article),
+        "path": lambda: article.get_url(request),
+        "title": lambda: article.title,
+        "standfirst": lambda: article.standfirst,
+        "section": lambda: _section(request, article),
+        "authors": lambda: [
+            _author(request, link.author) for link in article.article_authors.all()
+        ],
+        "tags": lambda: [_tag(request, tag) for tag in article.topic_list],
+        "story": lambda: _story(article),
+        "language": lambda: article.locale.language_code,
+        "published_at": lambda: article.published_at,
+        "updated_at": lambda: article.updated_at,
+        "first_published_at": lambda: article.first_published_at,
+        "reading_minutes": lambda: article.reading_minutes,
+        "word_count": lambda: article.word_count,
+        "hero": lambda: _hero(request, article),
+        "source": lambda: _source(article),
+        "corrections": lambda: [
+            {"corrected_at": c.corrected_at, "text": c.text} for c in article.corrections.all()
+        ],
+        "body_html": lambda: str(bodies.html(article)),
+        "body_blocks": lambda: bodies.blocks(article),
+    }
+    return {name: values[name]() for name in FIELDS if name in fields}
+
+
+def _section(request, article: ArticlePage) -> dict[str, Any] | None:
+    section = article_section(article, request)
+    if section is None:
+        return None
+    return {
+        "id": section.pk,
+        "title": section.title,
+        "slug": section.slug,
+        "url": page_url(request, section),
+    }
+
+
+def _author(request, author) -> dict[str, Any]:
+    return {
+        "id": author.pk,
+        "name": author.name,
+        "slug": author.slug,
+        "url": absolute_url(request, author.get_absolute_url()),
+    }
+
+
+def _tag(request, tag) -> dict[str, Any]:
+    return {"name": tag.name, "slug": tag.slug, "url": absolute_url(request, topic_path(tag.slug))}
+
+
+def _story(article: ArticlePage) -> dict[str, Any] | None:
+    story = article.story
+    return None if story is None else {"id": story.pk, "title": story.title, "slug": story.slug}
+
+
+def _hero(request, article: ArticlePage) -> dict[str, Any] | None:
+    photo = article.hero_image
+    if photo is None:
+        return None
+    rendition = photo.get_rendition(HERO_SPEC)
+    return {
+        "id": photo.pk,
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": photo.description,
+        "caption": article.hero_caption_text,
+        "credit": photo.credit,
+    }
+
+
+def _source(article: ArticlePage) -> dict[str, Any] | None:
+    if not (article.source_outlet or article.source_url):
+        return None
+    return {
+        "outlet": article.source_outlet,
+        "headline": article.source_headline,
+        "url": article.source_url,
+    }
