@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from broadsheet.api import articles, cursors, ninjs, paging, schemas
 from broadsheet.articles import keys as article_keys
-from broadsheet.articles.models import SectionPage
+from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.articles.stories import Story
 from broadsheet.articles.stories import key as story_key
 from broadsheet.caching import keys
@@ -130,12 +130,31 @@ def article_by_path(
 
 @router.get("/articles/{article_id}", response=_ONE, exclude_unset=True)
 def article(
-    request: HttpRequest, article_id: int, fields: str | None = None, format: str | None = None
+    request: HttpRequest,
+    article_id: int,
+    fields: str | None = None,
+    format: str | None = None,
+    preview: bool = False,
 ) -> dict | HttpResponse:
     """One public article, every field unless ``fields`` chooses; NINJS with
-    ``Accept: application/ninjs+json`` or ``?format=ninjs``."""
+    ``Accept: application/ninjs+json`` or ``?format=ninjs``; with ``preview=true`` and a key
+    bound to a user who may edit it, its latest revision, draft or not."""
+    if preview:
+        return _preview(request, article_id, fields)
     found = articles.queryset(request, set(articles.FIELDS)).filter(pk=article_id)
     return _one(request, found, fields, format)
+
+
+def _preview(request: HttpRequest, article_id: int, fields_raw: str | None) -> dict:
+    """The latest revision, draft or not, for a key whose user may edit the article."""
+    key = getattr(request, "api_key", None)
+    if key is None or key.user is None:
+        raise HttpError(403, "preview: needs an API key bound to a user")
+    page = ArticlePage.objects.filter(pk=article_id).first()
+    if page is None or not page.permissions_for_user(key.user).can_edit():
+        raise Http404("No such article")
+    draft = page.get_latest_revision_as_object()
+    return articles.serialize(request, [draft], _fields(fields_raw, articles.FIELDS))[0]
 
 
 @router.get("/search", response=schemas.SearchResults, exclude_unset=True)

@@ -25,7 +25,7 @@ POSTING = ("GET", "HEAD", "OPTIONS", "POST")
 #: Paths whose views take POSTs (each view still checks the method it wants).
 POSTING_PATHS = ("/comments/", "/accounts/", "/_util/", "/documents/")
 #: Paths whose views answer every method themselves.
-OWN_PATHS = ("/admin/",)
+OWN_PATHS = ("/admin/", "/api/")
 
 
 def allowed_methods(path: str) -> tuple[str, ...] | None:
