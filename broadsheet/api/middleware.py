@@ -97,11 +97,11 @@ def _cors(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 def _preflight(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(status=204)
-    response["Allow"] = "GET, HEAD, OPTIONS"
+    response["Allow"] = "GET, HEAD, OPTIONS, POST, PATCH"
     if request.headers.get("Origin"):
         # A preflight carries no key: the real response says whether its origin may read it.
         response["Access-Control-Allow-Origin"] = request.headers["Origin"]
-        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS, POST, PATCH"
         response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
         response["Access-Control-Max-Age"] = "86400"
         patch_vary_headers(response, ["Origin"])

@@ -4,7 +4,11 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from broadsheet.api import article_routes, directory_routes
+from broadsheet.api import (
+    article_routes,
+    directory_routes,
+    write_routes,  # noqa: F401 - adds the writing operations
+)
 
 api = NinjaAPI(
     title="Broadsheet content API",

@@ -1,0 +1,122 @@
+"""The write API, on the articles' router (whose paths it shares): a key bound to a
+Wagtail user creates and revises drafts, publishes them or sends them to the workflow,
+with that user's permissions (``writing.py``)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Schema, Status
+from ninja.errors import HttpError
+
+from broadsheet.api import schemas, writing
+from broadsheet.api.article_routes import router
+from broadsheet.articles.models import ArticlePage, SectionPage
+
+
+class Block(Schema):
+    type: str
+    html: str | None = None
+    text: str | None = None
+    attribution: str | None = None
+
+
+class ArticleIn(Schema):
+    title: str | None = None
+    slug: str | None = None
+    standfirst: str | None = None
+    body: list[Block] | None = None
+    authors: list[str] | None = None  # author slugs, in byline order
+    tags: list[str] | None = None
+    source_outlet: str | None = None
+    source_headline: str | None = None
+    source_url: str | None = None
+
+
+class NewArticle(ArticleIn):
+    section: int
+
+
+class Written(Schema):
+    id: int
+    revision: int
+    live: bool
+    status: str
+
+
+def _user(request: HttpRequest):
+    key = getattr(request, "api_key", None)
+    if key is None or key.user is None:
+        raise HttpError(401, "Authorization: writing needs an API key bound to a user")
+    return key.user
+
+
+def _answer(article: ArticlePage) -> dict:
+    article.refresh_from_db()
+    revision = article.latest_revision
+    return {
+        "id": article.pk,
+        "revision": revision.pk if revision else 0,
+        "live": article.live,
+        "status": str(article.status_string),
+    }
+
+
+def _call(operation, **kwargs):
+    try:
+        return operation(**kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from exc
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise HttpError(422, f"{field}: {' '.join(messages)}") from exc
+
+
+def _data(payload: ArticleIn) -> dict:
+    data = payload.dict(exclude_unset=True)
+    if "body" in data:
+        data["body"] = [dict(block) for block in data["body"]]
+    return data
+
+
+@router.post(
+    "/articles", tags=["writing"], response={201: Written, 401: schemas.Error, 403: schemas.Error}
+)
+def create(request: HttpRequest, payload: NewArticle):
+    """A new draft in a section."""
+    user = _user(request)
+    section = get_object_or_404(SectionPage, pk=payload.section)
+    data = _data(payload)
+    data.pop("section")
+    article = _call(writing.create_draft, user=user, section=section, data=data)
+    return Status(201, _answer(article))
+
+
+@router.patch(
+    "/articles/{article_id}", tags=["writing"], response={200: Written, 401: schemas.Error}
+)
+def update(request: HttpRequest, article_id: int, payload: ArticleIn):
+    """A new draft revision (what readers see changes only when it is published)."""
+    user = _user(request)
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    _call(writing.update_draft, user=user, article=article, data=_data(payload))
+    return _answer(article)
+
+
+@router.post(
+    "/articles/{article_id}/publish", tags=["writing"], response={200: Written, 401: schemas.Error}
+)
+def publish(request: HttpRequest, article_id: int):
+    """Publish the latest revision."""
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    _call(writing.publish, user=_user(request), article=article)
+    return _answer(article)
+
+
+@router.post(
+    "/articles/{article_id}/submit", tags=["writing"], response={200: Written, 401: schemas.Error}
+)
+def submit(request: HttpRequest, article_id: int):
+    """Send the latest revision to the article's workflow."""
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    _call(writing.submit, user=_user(request), article=article)
+    return _answer(article)
