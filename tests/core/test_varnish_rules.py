@@ -35,7 +35,7 @@ from tests.live.conftest import make_blog
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 TRACKING = "utm_source=news&utm_medium=email&utm_campaign=am&fbclid=IwAR0&gclid=Cj0&r=123&_=9"
 # Paths Varnish passes to the app untouched, query string and all (vcl_recv): not normalised.
-PASSED = ("admin/", "accounts/", "comments/", "documents/", "_util/")
+PASSED = ("admin/", "accounts/", "api/", "comments/", "documents/", "_util/")
 ECHOES = ("broadsheet.metadata.",)  # modules whose reads only repeat what was asked
 FRAGMENT_TAG = "broadsheet.caching.templatetags.broadsheet_fragments"
 
