@@ -46,10 +46,6 @@ def add(*keys: str) -> None:
         found.update(keys)
 
 
-def add_all(keys: Iterable[str]) -> None:
-    add(*keys)
-
-
 @contextmanager
 def collecting() -> Iterator[set[str]]:
     """Collect every key added inside, for one response (nothing collects outside)."""
