@@ -118,19 +118,20 @@ def comments(
     if len(rows) > limit:
         last = shown[-1]
         after = cursors.encode(Cursor(last.created_at, last.pk))
-    items = [
-        {
-            "id": c.pk,
-            "parent": c.parent_id,
-            "name": c.name,
-            "html": str(render_text(c.text)),
-            "created_at": c.created_at,
-            "featured": c.featured,
-            "likes": c.like_count,
-        }
-        for c in shown
-    ]
-    return paging.page(request, items, after)
+    return paging.page(request, [comment_item(c) for c in shown], after)
+
+
+def comment_item(comment: Comment) -> dict:
+    """A visible comment as the API shows it (the comment list, webhook payloads)."""
+    return {
+        "id": comment.pk,
+        "parent": comment.parent_id,
+        "name": comment.name,
+        "html": str(render_text(comment.text)),
+        "created_at": comment.created_at,
+        "featured": comment.featured,
+        "likes": comment.like_count,
+    }
 
 
 @router.get("/site", response=schemas.SiteInfo, tags=["site"])
