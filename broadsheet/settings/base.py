@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "broadsheet.live",
     "broadsheet.wire",
     "broadsheet.wordpress",
+    "broadsheet.webhooks",
     "broadsheet.ops",
     "wagtail.contrib.redirects",
     "broadsheet.caching",
@@ -213,6 +214,9 @@ TASKS_POLL_INTERVAL = float(env.get("TASKS_POLL_INTERVAL", "0.25"))
 # Seconds after which a task still RUNNING is taken to have lost its worker and is queued again
 # (broadsheet/core/worker.py); longer than any task takes.
 TASKS_RECLAIM_AFTER = float(env.get("TASKS_RECLAIM_AFTER", "900"))
+# Seconds a webhook receiver has to accept the connection, and again to answer
+# (broadsheet/webhooks); the worker sends, so a slow receiver never holds a request.
+BROADSHEET_WEBHOOK_TIMEOUT = 10
 
 # Shared HTTP cache (Varnish/CDN): how long anonymous pages may be kept. Purges on publish and
 # comment approval make long lifetimes safe (broadsheet/caching).
@@ -308,6 +312,10 @@ if env.get("SEARCH_URL"):
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # English stemming with accents folded, as SQLite's FTS5 folds them ("cafe" finds
+        # "Café"); created by migration articles/0009.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "broadsheet_search"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_TAG_SPACES_ALLOWED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
