@@ -3,11 +3,9 @@
 Safe to run again: it finds what exists by slug and adds only what is missing.
 """
 
-import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -20,14 +18,13 @@ from broadsheet.articles.models import (
     HomePage,
     SectionPage,
 )
+from broadsheet.articles.stories import Story
 from broadsheet.core.models import SiteSettings
-from broadsheet.demo import content
+from broadsheet.demo import content, live, live_content
 from broadsheet.demo.comments import build_demo_comments
-from broadsheet.demo.pictures import draw_picture
-from broadsheet.images.models import Photo
+from broadsheet.demo.pictures import ensure_photo
 
 SITE_NAME = "The Harbour Courier"
-PHOTO_CREDIT = "Broadsheet demo pictures"
 
 
 @dataclass
@@ -35,25 +32,34 @@ class BuildReport:
     created_articles: int = 0
     existing_articles: int = 0
     scheduled: int = 0
+    live_entries: int = 0
 
 
 @transaction.atomic
 def build_demo(*, now: datetime | None = None) -> BuildReport:
-    """Create the demo home page, sections, authors and articles that do not exist yet."""
+    """Create the demo home page, sections, authors, articles, the developing story and the
+    live blog that do not exist yet."""
     now = now or timezone.now()
     home = ensure_home_page()
     sections = {s.slug: ensure_section(home, s) for s in content.SECTIONS}
     authors = {a.slug: ensure_author(a) for a in content.AUTHORS}
     report = BuildReport()
+    story = live.ensure_story(live_content.STORY)
+    notes = dict(live_content.STORY.articles)
     # Oldest first, so every "related" link points at an article that already exists.
     for item in sorted(content.ARTICLES, key=lambda a: -a.days_ago):
         section = sections[item.section]
         if ArticlePage.objects.child_of(section).filter(slug=item.slug).exists():
             report.existing_articles += 1
             continue
-        create_article(section, item, authors, now=now)
+        placed = (story, notes[item.slug]) if item.slug in notes else (None, "")
+        create_article(section, item, authors, now=now, story=placed)
         report.created_articles += 1
         report.scheduled += item.days_ago < 0
+    live.join_story(story, live_content.STORY)
+    report.live_entries = live.build_demo_live_blog(
+        live_content.LIVE_BLOG, sections=sections, authors=authors, story=story, now=now
+    )
     build_demo_comments()
     return report
 
@@ -92,17 +98,13 @@ def ensure_author(item: content.DemoAuthor) -> Author:
     return author
 
 
-def ensure_photo(seed: str, *, title: str, alt: str, caption: str = "") -> Photo:
-    photo = Photo.objects.filter(title=title).first()
-    if photo is None:
-        photo = Photo(title=title, description=alt, credit=PHOTO_CREDIT, default_caption=caption)
-        photo.file = ImageFile(io.BytesIO(draw_picture(seed)), name=f"{seed}.jpg")
-        photo.save()
-    return photo
-
-
 def create_article(
-    section: SectionPage, item: content.DemoArticle, authors: dict[str, Author], *, now: datetime
+    section: SectionPage,
+    item: content.DemoArticle,
+    authors: dict[str, Author],
+    *,
+    now: datetime,
+    story: tuple[Story | None, str] = (None, ""),
 ) -> ArticlePage:
     published_at = now - timedelta(days=item.days_ago)
     hero = ensure_photo(
@@ -120,6 +122,8 @@ def create_article(
         source_outlet=item.source.outlet if item.source else "",
         source_headline=item.source.headline if item.source else "",
         source_url=item.source.url if item.source else "",
+        story=story[0],
+        story_note=story[1],
         live=False,
     )
     if item.days_ago > 0:

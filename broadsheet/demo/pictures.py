@@ -7,7 +7,12 @@ buildings – seeded by a name so the same article always gets the same picture.
 import io
 import random
 
+from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
+
+from broadsheet.images.models import Photo
+
+PHOTO_CREDIT = "Broadsheet demo pictures"
 
 PALETTES = (
     ((32, 58, 96), (222, 172, 120), (58, 84, 64)),
@@ -53,3 +58,13 @@ def draw_picture(seed: str, size: tuple[int, int] = (1200, 675)) -> bytes:
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=82)
     return out.getvalue()
+
+
+def ensure_photo(seed: str, *, title: str, alt: str, caption: str = "") -> Photo:
+    """The demo photo titled ``title``, drawn from ``seed`` the first time it is asked for."""
+    photo = Photo.objects.filter(title=title).first()
+    if photo is None:
+        photo = Photo(title=title, description=alt, credit=PHOTO_CREDIT, default_caption=caption)
+        photo.file = ImageFile(io.BytesIO(draw_picture(seed)), name=f"{seed}.jpg")
+        photo.save()
+    return photo

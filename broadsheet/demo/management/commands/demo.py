@@ -32,7 +32,8 @@ class Command(BaseCommand):
         report = build_demo()
         self.stdout.write(
             f"Demo content: {report.created_articles} articles created, "
-            f"{report.existing_articles} already there."
+            f"{report.existing_articles} already there, "
+            f"{report.live_entries} live blog entries posted."
         )
         password = self.ensure_admin()
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
