@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from broadsheet.newsletters import urls as newsletter_urls
+
 
 class FaviconView(RedirectView):
     """``/favicon.ico``, which browsers and feed readers ask for by habit: the site's icon."""
@@ -26,6 +28,8 @@ urlpatterns = [
     path("comments/", include("broadsheet.comments.urls")),
     path("accounts/", include("broadsheet.accounts.urls")),
     path("api/v1/", include("broadsheet.api.urls", namespace="api-v1")),
+    path("newsletters/", include((newsletter_urls.pages, "newsletters"))),
+    path("subscriptions/", include((newsletter_urls.steps, "subscriptions"))),
     path("", include("broadsheet.site.urls")),
     path("", include("broadsheet.feeds.urls")),
     path("", include("broadsheet.live.urls")),

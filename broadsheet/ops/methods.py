@@ -23,7 +23,7 @@ from django.utils.cache import patch_cache_control
 READING = ("GET", "HEAD", "OPTIONS")
 POSTING = ("GET", "HEAD", "OPTIONS", "POST")
 #: Paths whose views take POSTs (each view still checks the method it wants).
-POSTING_PATHS = ("/comments/", "/accounts/", "/_util/", "/documents/")
+POSTING_PATHS = ("/comments/", "/accounts/", "/_util/", "/documents/", "/subscriptions/")
 #: Paths whose views answer every method themselves.
 OWN_PATHS = ("/admin/", "/api/")
 

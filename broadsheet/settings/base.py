@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "broadsheet.metadata",
     "broadsheet.api",
     "broadsheet.live",
+    "broadsheet.newsletters",
     "broadsheet.wire",
     "broadsheet.wordpress",
     "broadsheet.webhooks",
@@ -258,6 +259,22 @@ if env.get("SMTP_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.get("FROM_EMAIL", "Broadsheet <newsroom@localhost>")
+
+# Newsletters (docs/newsletters.md): sending pace, the ledger's lease, bounces, DKIM.
+BROADSHEET_NEWSLETTER_BATCH = int(env.get("NEWSLETTER_BATCH", "100"))
+BROADSHEET_NEWSLETTER_RATE = float(env.get("NEWSLETTER_RATE", "0"))
+BROADSHEET_NEWSLETTER_LEASE_SECONDS = float(env.get("NEWSLETTER_LEASE_SECONDS", "120"))
+BROADSHEET_NEWSLETTER_TRACKING = env.get_bool("NEWSLETTER_TRACKING")
+BROADSHEET_NEWSLETTER_UNSUBSCRIBE_EMAIL = env.get("NEWSLETTER_UNSUBSCRIBE_EMAIL")
+BROADSHEET_BOUNCE_WEBHOOK_SECRET = env.get("BOUNCE_WEBHOOK_SECRET")
+BROADSHEET_BOUNCE_IMAP_HOST = env.get("BOUNCE_IMAP_HOST")
+BROADSHEET_BOUNCE_IMAP_PORT = int(env.get("BOUNCE_IMAP_PORT", "993"))
+BROADSHEET_BOUNCE_IMAP_USER = env.get("BOUNCE_IMAP_USER")
+BROADSHEET_BOUNCE_IMAP_PASSWORD = env.get("BOUNCE_IMAP_PASSWORD")
+BROADSHEET_BOUNCE_IMAP_FOLDER = env.get("BOUNCE_IMAP_FOLDER", "INBOX")
+BROADSHEET_DKIM_KEY_FILE = env.get("DKIM_KEY_FILE")
+BROADSHEET_DKIM_SELECTOR = env.get("DKIM_SELECTOR")
+BROADSHEET_DKIM_DOMAIN = env.get("DKIM_DOMAIN")
 URLIZE_ASSUME_HTTPS = True
 
 # Reader comments: the moderation pipeline, in order; the first hold/spam/reject verdict wins.

@@ -58,6 +58,20 @@ VARIABLES: dict[str, str] = {
     "WIRE_PRIVATE_PICTURES": "Fetch wire pictures from private and loopback addresses too (off).",
     "SEARCH_URL": "OpenSearch/Elasticsearch URL for search; unset: the database's full-text index.",
     "SEARCH_ENGINE": "With SEARCH_URL: opensearch3 (default), opensearch2, elasticsearch8 or 9.",
+    "NEWSLETTER_BATCH": "Newsletter messages sent per SMTP connection (default 100).",
+    "NEWSLETTER_RATE": "Newsletter messages per second at most (default 0: no limit).",
+    "NEWSLETTER_LEASE_SECONDS": "Seconds before a stopped sender's newsletter rows are retaken.",
+    "NEWSLETTER_TRACKING": "Count newsletter opens, first-party and cookie-less (default off).",
+    "NEWSLETTER_UNSUBSCRIBE_EMAIL": "The mailto: address of List-Unsubscribe (default FROM_EMAIL).",
+    "BOUNCE_WEBHOOK_SECRET": "Shared secret of the bounce webhook; unset: the webhook is off.",
+    "BOUNCE_IMAP_HOST": "IMAP server of the bounce mailbox (TLS); unset: no mailbox is read.",
+    "BOUNCE_IMAP_PORT": "IMAP port of the bounce mailbox (default 993).",
+    "BOUNCE_IMAP_USER": "User name of the bounce mailbox.",
+    "BOUNCE_IMAP_PASSWORD": "Password of the bounce mailbox.",
+    "BOUNCE_IMAP_FOLDER": "Folder of the bounce mailbox to read (default INBOX).",
+    "DKIM_KEY_FILE": "PEM private key to DKIM-sign newsletters with; unset: no signing.",
+    "DKIM_SELECTOR": "DKIM selector whose DNS record holds the public key.",
+    "DKIM_DOMAIN": "DKIM signing domain (d=), normally the sender address's domain.",
 }
 
 
