@@ -1,16 +1,19 @@
 """The write API, on the articles' router (whose paths it shares): a key bound to a
-Wagtail user creates and revises drafts, publishes them or sends them to the workflow,
-with that user's permissions (``writing.py``)."""
+Wagtail user creates and revises drafts, publishes them or sends them to the workflow, adds
+corrections and uploads hero photos, with that user's permissions (``writing.py``)."""
+
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Schema, Status
+from ninja import File, Form, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from broadsheet.api import schemas, writing
 from broadsheet.api.article_routes import router
 from broadsheet.articles.models import ArticlePage, SectionPage
+from broadsheet.core.storage import MediaNotStored
 
 
 class Block(Schema):
@@ -36,11 +39,20 @@ class NewArticle(ArticleIn):
     section: int
 
 
+class CorrectionIn(Schema):
+    text: str
+    corrected_at: datetime | None = None  # now, unless given
+
+
 class Written(Schema):
     id: int
     revision: int
     live: bool
     status: str
+
+
+class HeroWritten(Written):
+    photo: int
 
 
 def _user(request: HttpRequest):
@@ -69,6 +81,8 @@ def _call(operation, **kwargs):
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise HttpError(422, f"{field}: {' '.join(messages)}") from exc
+    except MediaNotStored as exc:
+        raise HttpError(507, f"file: not stored ({exc.reason}); nothing was saved") from exc
 
 
 def _data(payload: ArticleIn) -> dict:
@@ -120,3 +134,53 @@ def submit(request: HttpRequest, article_id: int):
     article = get_object_or_404(ArticlePage, pk=article_id)
     _call(writing.submit, user=_user(request), article=article)
     return _answer(article)
+
+
+_WRITTEN = {
+    200: Written,
+    401: schemas.Error,
+    403: schemas.Error,
+    404: schemas.Error,
+    422: schemas.Error,
+}
+
+
+@router.post("/articles/{article_id}/corrections", tags=["writing"], response=_WRITTEN)
+def correct(request: HttpRequest, article_id: int, payload: CorrectionIn):
+    """Add a correction to a published article; it is published at once, as in the admin
+    (so the key's user must be allowed to publish it), and a pending draft gains it too."""
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    data = payload.dict()
+    _call(writing.add_correction, user=_user(request), article=article, **data)
+    return _answer(article)
+
+
+@router.post(
+    "/articles/{article_id}/hero",
+    tags=["writing"],
+    response={**_WRITTEN, 200: HeroWritten, 507: schemas.Error},
+)
+def hero(
+    request: HttpRequest,
+    article_id: int,
+    file: File[UploadedFile],
+    alt: Form[str] = "",
+    credit: Form[str] = "",
+    caption: Form[str] = "",
+    title: Form[str] = "",
+):
+    """Upload a photo (multipart) as the article's hero, in a new draft revision. Checked as
+    the admin checks an upload: an image type the site accepts, the size limit, alt text."""
+    user = _user(request)
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    photo = _call(
+        writing.set_hero,
+        user=user,
+        article=article,
+        file=file,
+        alt=alt,
+        credit=credit,
+        caption=caption,
+        title=title,
+    )
+    return {**_answer(article), "photo": photo.pk}
