@@ -28,6 +28,7 @@ LAYERS = [
     "live",  # live blogs and their entries
     "wire",  # agency and partner feeds in, the wire desk
     "wordpress",  # the WordPress (WXR) import
+    "webhooks",  # events sent to subscribers' receivers
     "freshness",  # every app's changes wired to generations and purges
     "ops",  # serving, health, logging
     "demo",
