@@ -66,7 +66,9 @@ def due_newsletters(now: datetime) -> list[tuple[Newsletter, datetime]]:
     return due
 
 
-def last_covered(newsletter: Newsletter) -> datetime | None:
+def last_covered(newsletter: Newsletter, now: datetime) -> datetime:
+    """Where the next digest starts: the last one's end, or for a first edition one period
+    (a day, a week for weekly lists) back."""
     latest = (
         Edition.objects.filter(newsletter=newsletter, kind=Kind.AUTOMATIC)
         .exclude(covers_until=None)
@@ -74,7 +76,9 @@ def last_covered(newsletter: Newsletter) -> datetime | None:
         .values_list("covers_until", flat=True)
         .first()
     )
-    return latest or newsletter.created_at
+    if latest is not None:
+        return latest
+    return now - timedelta(days=7 if newsletter.cadence == Cadence.WEEKLY else 1)
 
 
 @transaction.atomic
@@ -83,7 +87,9 @@ def build_automatic(newsletter: Newsletter, *, now: datetime | None = None) -> E
     edition, ready to send; ``None`` (and no edition) when nothing is new."""
     now = now or timezone.now()
     Newsletter.objects.filter(pk=newsletter.pk).update(last_slot_at=now)
-    articles = list(content.new_articles(newsletter, since=last_covered(newsletter), until=now))
+    articles = list(
+        content.new_articles(newsletter, since=last_covered(newsletter, now), until=now)
+    )
     if not articles:
         return None
     local = now.astimezone(site_zone())
