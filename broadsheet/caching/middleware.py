@@ -36,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
-from broadsheet.caching import fragments, keys, url_index
+from broadsheet.caching import edge, fragments, keys, url_index
 from broadsheet.core.models import SiteSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -107,6 +107,7 @@ class SharedCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with keys.collecting() as shown:
             response = self.get_response(request)
+        edge.mark(request, response)
         if not self.policy.is_shareable(request, response):
             _make_private(response)
             return response
@@ -150,6 +151,8 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     ConditionalGetMiddleware does, for shareable responses only)."""
     if request.method not in SAFE_METHODS or response.status_code != 200:
         return response
+    if edge.used(request):
+        return response  # the cache assembles it: no validator describes what readers get
     if not response.streaming and not response.has_header("ETag"):
         if VOLATILE.search(response.content):
             digest = md5(VOLATILE.sub(rb'\1"', response.content), usedforsecurity=False)

@@ -24,6 +24,7 @@ class FreshnessConfig(AppConfig):
         from broadsheet.freshness import handlers, live
         from broadsheet.images.models import Photo
         from broadsheet.live.models import LiveBlogPage, LiveEntry
+        from broadsheet.site.models import BreakingNews
 
         page_models = [model for model in apps.get_models() if issubclass(model, Page)]
         for model in page_models:
@@ -55,5 +56,7 @@ class FreshnessConfig(AppConfig):
             post_delete.connect(handlers.shown_everywhere_changed, sender=model)
         post_save.connect(handlers.restriction_changed, sender=PageViewRestriction)
         post_delete.connect(handlers.restriction_changed, sender=PageViewRestriction)
+        post_save.connect(handlers.breaking_news_changed, sender=BreakingNews)
+        post_delete.connect(handlers.breaking_news_changed, sender=BreakingNews)
         post_save.connect(handlers.site_changed, sender=Site)
         post_delete.connect(handlers.site_changed, sender=Site)

@@ -16,6 +16,7 @@ from broadsheet.caching import fragments
 from broadsheet.freshness import purge_rules
 from broadsheet.freshness.purge_rules import ArticlePlaces
 from broadsheet.freshness.tasks import purge_keys
+from broadsheet.site import breaking
 
 _local = threading.local()
 
@@ -157,6 +158,15 @@ def comment_policy_changed(sender, article: Page, **kwargs) -> None:
         comment_changed(sender, comment=None, article=article)
     else:
         schedule_whole_sites()
+
+
+def breaking_news_changed(sender, instance, **kwargs) -> None:
+    """A banner was set, ended or deleted: only the banner's own answer, which every page
+    the cache assembles includes, and the banner each process remembers."""
+    if kwargs.get("raw"):
+        return
+    fragments.bump([breaking.GENERATION])
+    schedule(purge_rules.for_breaking_news())
 
 
 def shown_everywhere_changed(sender, instance, created: bool = False, **kwargs) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from broadsheet.articles import keys as article_keys
 from broadsheet.caching import keys
 from broadsheet.comments import keys as comment_keys
+from broadsheet.site import breaking
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,15 @@ def for_comment(article_id: int) -> set[str]:
     and what shows comments of any article (the site's comment feed, "Most commented").
     """
     return {comment_keys.of_article(article_id), comment_keys.ANY}
+
+
+def for_breaking_news() -> set[str]:
+    """The breaking news banner was set or taken down.
+
+    Purged: the banner's own answer, nothing else. Pages do not name it: the cache inserts
+    that answer into each page as it sends it (``broadsheet.site.breaking``).
+    """
+    return {breaking.KEY}
 
 
 def for_whole_site() -> set[str]:

@@ -36,4 +36,5 @@ urlpatterns = [
     path("archive/<year:year>/", views.archive_year, name="archive_year"),
     path("archive/<year:year>/<month:month>/", views.archive_month, name="archive_month"),
     path("search/", views.search, name="search"),
+    path("breaking/", views.breaking_banner, name="breaking"),
 ]

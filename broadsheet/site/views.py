@@ -1,4 +1,5 @@
-"""Reader pages that are not Wagtail pages: authors, topics, the date archive and search."""
+"""Reader pages that are not Wagtail pages: authors, topics, the date archive, search, and the
+breaking news banner's own answer."""
 
 from datetime import datetime
 
@@ -8,14 +9,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_GET
 from taggit.models import Tag
+from wagtail.models import Site
 
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import Author
 from broadsheet.articles.selectors import listing_articles, live_sections, public_articles
 from broadsheet.caching import keys
+from broadsheet.caching.middleware import CachePolicy
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import Listing, listing_url, page_number, paginate
+from broadsheet.site import breaking
 from broadsheet.site.forms import SearchForm
 from broadsheet.site.search import ParsedQuery, parse_query, search_articles, search_hits
 
@@ -125,3 +130,21 @@ def search(request: HttpRequest) -> HttpResponse:
         results = SimpleLazyObject(find)
     context = {"form": form, "query": query, "results": results}
     return render(request, "site/search.html", context)
+
+
+@require_GET
+def breaking_banner(request: HttpRequest) -> HttpResponse:
+    """``/breaking/``: the running banner's markup (empty when none), which the cache in front
+    inserts into every page it assembles (:mod:`broadsheet.site.breaking`). Kept by the cache
+    until a banner is set or taken down (its key is purged), and never past the banner's
+    expiry, not even as a stale copy."""
+    site = Site.find_for_request(request)
+    banner = breaking.running(site.pk, request=request) if site is not None else None
+    keys.add(breaking.KEY)
+    response = render(request, "site/includes/breaking.html", {"banner": banner})
+    response["X-Robots-Tag"] = "noindex"
+    left = breaking.seconds_left(banner)
+    if left is not None:
+        keep = min(left, CachePolicy.from_settings().s_maxage)
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={keep}, proxy-revalidate"
+    return response

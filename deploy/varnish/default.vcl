@@ -25,6 +25,11 @@
 #   stale-if-error seconds when no app server is healthy; with no copy to serve, readers get
 #   the page in unavailable.vcl (JSON clients a JSON body), 503 with Retry-After, and never
 #   Varnish's own "Guru Meditation";
+# * assembles pages that carry edge includes (ESI): it tells the app it can, on every request
+#   it looks up (Surrogate-Capability), and fills `<esi:include src="/breaking/"/>` in from
+#   its own store on every delivery, so the breaking news banner reaches pages cached for
+#   hours within seconds of being set, and purging it purges one small object
+#   (broadsheet/caching/edge.py, broadsheet/site/breaking.py);
 # * stores each answer under the surrogate keys its Surrogate-Key header names (what the page
 #   shows: `page-12`, `section-4`, `comments-12`, `site`…; broadsheet/caching/keys.py), and
 #   accepts from the `purgers` ACL a PURGE of one URL or, with an `xkey-purge` header, of
@@ -94,6 +99,7 @@ sub vcl_recv {
     }
 
     unset req.http.X-Encoding;  # ours, set below for cache lookups only
+    unset req.http.Surrogate-Capability;  # likewise: only this cache says what it can do
     if (req.method != "GET" && req.method != "HEAD") {
         call keep_request_body;
         return (pass);
@@ -141,6 +147,8 @@ sub vcl_recv {
     } else {
         set req.http.X-Encoding = "identity";
     }
+    # What is looked up here may carry edge includes; passed requests get whole pages.
+    set req.http.Surrogate-Capability = {"broadsheet="ESI/1.0""};
     return (hash);
 }
 
@@ -223,6 +231,12 @@ sub vcl_backend_response {
         unset beresp.http.Surrogate-Key;
     }
 
+    # A page with edge includes (broadsheet/caching/edge.py): assembled on each delivery.
+    if (beresp.http.Surrogate-Control ~ "ESI/1\.0") {
+        unset beresp.http.Surrogate-Control;
+        set beresp.do_esi = true;
+    }
+
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         # Keep serving the stale copy rather than replacing it with an error.
         return (abandon);
@@ -263,7 +277,10 @@ sub vcl_backend_response {
         }
     }
     # beresp.ttl already comes from s-maxage (or max-age for static files).
-    if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
+    if (beresp.http.Cache-Control ~ "proxy-revalidate|must-revalidate") {
+        # Never served stale: the breaking news banner goes at its expiry.
+        set beresp.grace = 0s;
+    } elsif (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
         set beresp.grace = std.duration(
             regsub(beresp.http.Cache-Control, ".*stale-if-error=([0-9]+).*", "\1s"), 30s);
     } elsif (beresp.http.Cache-Control ~ "stale-while-revalidate=[0-9]+") {

@@ -17,6 +17,7 @@ from broadsheet.comments.actions.moderate import approve_comment, close_comments
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.freshness import handlers
 from broadsheet.settings.services import purgers
+from broadsheet.site import breaking
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -258,3 +259,15 @@ def test_an_article_saved_live_at_birth_purges_like_a_publish(cache, article, co
         section.add_child(instance=imported)
     author = Author.objects.get()
     assert article_keys(imported) | {"topic-ferries", f"author-{author.pk}"} <= cache.keys()
+
+
+def test_a_breaking_news_banner_purges_only_its_own_answer(cache, article, committing):
+    site = article.get_site()
+    cache.clear()
+    with committing():
+        breaking.set_banner(site.pk, text="Ferry aground off Holm", link=article.url)
+    assert cache.key_batches() == [{"breaking"}]
+    cache.clear()
+    with committing():
+        breaking.take_down(site.pk)
+    assert cache.key_batches() == [{"breaking"}]

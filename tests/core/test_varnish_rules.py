@@ -187,6 +187,7 @@ ROUTES: dict[str, Callable[[dict], str]] = {
     "site:archive_year": lambda n: f"/archive/{n['article'].published_at:%Y}/",
     "site:archive_month": lambda n: f"/archive/{n['article'].published_at:%Y/%m}/",
     "site:search": lambda n: "/search/?q=harbour",
+    "site:breaking": lambda n: "/breaking/",
     "feeds:site": lambda n: "/feeds/rss/",
     "feeds:section": lambda n: f"/feeds/sections/{n['section'].slug}/atom/",
     "feeds:topic": lambda n: "/feeds/topics/harbour/json/",

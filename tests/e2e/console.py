@@ -90,6 +90,23 @@ def reader_session(*, username: str) -> dict:
     return {"cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}"}
 
 
+def breaking_news(*, text: str = "", link: str = "", seconds: float | None = None) -> dict:
+    """Run a banner (``seconds``: until it expires), or with no text take it down."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from broadsheet.site import breaking
+
+    site = Site.objects.get(is_default_site=True)
+    if not text:
+        breaking.take_down(site.pk)
+    else:
+        expires = timezone.now() + timedelta(seconds=seconds) if seconds else None
+        breaking.set_banner(site.pk, text=text, link=link, expires_at=expires)
+    return {"time": time.time()}
+
+
 def queued(**_) -> dict:
     """How many background tasks are waiting or running."""
     from django_tasks_db.models import DBTaskResult
@@ -98,7 +115,10 @@ def queued(**_) -> dict:
     return {"queued": waiting}
 
 
-COMMANDS = {f.__name__: f for f in (build, retitle, approve, comments, reader_session, queued)}
+COMMANDS = {
+    f.__name__: f
+    for f in (build, retitle, approve, comments, reader_session, breaking_news, queued)
+}
 
 
 def main() -> None:

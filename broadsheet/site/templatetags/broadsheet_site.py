@@ -4,16 +4,38 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.safestring import SafeString
 from taggit.models import Tag
+from wagtail.models import Site
 
 from broadsheet.articles import selectors
 from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.articles.selectors import live_sections, related_articles, section_neighbours
+from broadsheet.caching import edge
 from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
+from broadsheet.site import breaking
 from broadsheet.site.share import ShareLink, share_links
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def breaking_news(context: template.Context) -> SafeString | str:
+    """The breaking news banner: an edge include where the cache in front assembles pages,
+    else the running banner itself (see :mod:`broadsheet.site.breaking`)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    if edge.assembles(request):
+        return edge.include(request, reverse("site:breaking"))
+    site = Site.find_for_request(request)
+    banner = breaking.running(site.pk, request=request) if site is not None else None
+    if banner is None:
+        return ""
+    return render_to_string("site/includes/breaking.html", {"banner": banner})
 
 
 @register.simple_tag(takes_context=True)
