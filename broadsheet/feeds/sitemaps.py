@@ -9,6 +9,8 @@ pages stay stable, and every entry has a ``lastmod``: for an article its last me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -147,14 +149,50 @@ def news_language(language_code: str | None = None) -> str:
     return code.split("-")[0]
 
 
+@dataclass(frozen=True)
+class NewsItem:
+    """A page for the news sitemap that is not an article: where it is, when it was first
+    published, its headline, and when it last changed."""
+
+    page: Page
+    published_at: datetime
+    title: str
+    last_changed: datetime | None
+
+
+#: What else belongs in the news sitemap: each source, given the request and the site's root
+#: page, returns its items (at most ``NEWS_LIMIT``) and names the surrogate keys of what it
+#: read. Registered by the apps above this one (live blogs, while they are live).
+NEWS_SOURCES: list[Callable[[Any, Page], list[NewsItem]]] = []
+
+
+def register_news_source(source: Callable[[Any, Page], list[NewsItem]]) -> None:
+    if source not in NEWS_SOURCES:
+        NEWS_SOURCES.append(source)
+
+
 class NewsSitemap(ArticleSitemap):
-    """Articles first published in the last 48 hours, newest first (Google News sitemap)."""
+    """Articles first published in the last 48 hours, and the pages the registered sources
+    add (live blogs while they are live), newest first (Google News sitemap)."""
 
     limit = NEWS_LIMIT
 
-    def items(self) -> QuerySet:
+    def items(self) -> list:
         since = timezone.now() - NEWS_WINDOW
-        return super().items().filter(published_at__gte=since).order_by("-published_at", "-pk")
+        articles = super().items().filter(published_at__gte=since).order_by("-published_at", "-pk")
+        items: list = list(articles[:NEWS_LIMIT])
+        root = self.get_wagtail_site().root_page
+        for source in NEWS_SOURCES:
+            items.extend(source(self.request, root))
+        items.sort(key=lambda item: item.published_at, reverse=True)
+        return items[:NEWS_LIMIT]
+
+    def get_latest_lastmod(self) -> datetime | None:
+        dates = [item.last_changed for item in self.items() if item.last_changed]
+        return max(dates) if dates else None
+
+    def location(self, item: ArticlePage | NewsItem) -> str:
+        return page_url(self.request, item.page if isinstance(item, NewsItem) else item)
 
     def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
         # The only free text in any sitemap; locations are URLs built from slugs.

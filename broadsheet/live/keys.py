@@ -8,6 +8,9 @@ permalink changes only when one of the entries it shows does, so it names each o
 
 from broadsheet.caching import keys
 
+#: What lists live blogs by their status (the news sitemap lists the live ones).
+ANY_BLOG = "liveblogs"
+
 
 def blog(page_id: int) -> str:
     """The newest state of one live blog: its head page, poll answers and feeds."""
@@ -36,5 +39,5 @@ def for_entry(page_id: int, entry_id: int) -> set[str]:
 def for_blog_page(page_id: int) -> set[str]:
     """The live blog page itself was published, unpublished or moved: every page of it
     (all name ``page-<id>``), its head and feeds, and "not found" pages its address may
-    have been."""
-    return {keys.page(page_id), blog(page_id), keys.MISSING}
+    have been, and the lists of live blogs (its status may have changed)."""
+    return {keys.page(page_id), blog(page_id), keys.MISSING, ANY_BLOG}

@@ -3,15 +3,20 @@
 import json
 import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from defusedxml import ElementTree
 from django.utils import timezone
 
+from broadsheet.live.models import Status
 from tests import factories
 from tests.live.conftest import make_blog, post
 
 pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
 
 def json_ld(html: str) -> list[dict]:
@@ -58,3 +63,32 @@ def test_the_entries_feeds_list_the_newest_entries(client, blog):
     items = client.get(f"{blog.url}feed/json/").json()["items"]
     assert [item["title"] for item in items] == ["Sunshine", "Hail"]
     assert client.get(f"{blog.url}feed/xml/").status_code == 404
+
+
+def test_the_news_sitemap_lists_a_live_blog_while_it_is_live(client, section, committing):
+    with committing():
+        running = make_blog(section, title="Count night in Brennock", slug="count-night")
+        ended = make_blog(section, title="Storm Edda", slug="storm-edda", status=Status.ENDED)
+        coming = make_blog(section, title="Regatta day", slug="regatta", status=Status.UPCOMING)
+        article = factories.make_article(section, title="Turnout up in the valley", slug="turnout")
+
+    def listed() -> dict[str, str]:
+        answer = client.get("/sitemap-news.xml")
+        assert answer.status_code == 200
+        assert "liveblogs" in answer["Surrogate-Key"].split()
+        tree = ElementTree.fromstring(answer.content)
+        return {
+            urlsplit(url.findtext(f"{SITEMAP}loc")).path: url.findtext(f"{NEWS}news/{NEWS}title")
+            for url in tree.findall(f"{SITEMAP}url")
+        }
+
+    urls = listed()
+    assert urls[running.url] == "Count night in Brennock"
+    assert urls[article.url] == "Turnout up in the valley"
+    assert not {ended.url, coming.url} & set(urls)
+
+    # Its coverage ends: it leaves the sitemap, which the publish purged.
+    running.status = Status.ENDED
+    with committing():
+        running.save_revision().publish()
+    assert running.url not in listed()
