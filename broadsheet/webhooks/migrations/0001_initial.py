@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(help_text='Who receives, for what.', max_length=120, verbose_name='name')),
-                ('url', models.URLField(help_text='Events are sent here as HTTP POST requests with a JSON body.', max_length=500, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='receiver URL')),
+                ('url', models.CharField(help_text='Events are sent here as HTTP POST requests with a JSON body.', max_length=500, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='receiver URL')),
                 ('secret', models.CharField(default=broadsheet.webhooks.models.new_secret, editable=False, max_length=80)),
                 ('events', models.JSONField(default=list, verbose_name='events')),
                 ('active', models.BooleanField(default=True, help_text='Inactive subscriptions receive nothing.', verbose_name='active')),
