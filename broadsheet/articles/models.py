@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from broadsheet.articles import keys as article_keys
-from broadsheet.articles import selectors
+from broadsheet.articles import selectors, stories
 from broadsheet.articles.blocks import ArticleBodyBlock, readable_content
 from broadsheet.articles.stories import Story
 from broadsheet.caching import fragments, keys
@@ -82,11 +82,25 @@ class RememberedPrivacy:
 
 
 class HomePage(RememberedPrivacy, Page):
-    """The front page: lead story, top stories (editor-curated, else latest), each section."""
+    """The front page: a developing story's package when editors choose one, the lead story,
+    top stories (editor-curated, else latest), each section."""
 
     max_count = 1
+    lead_story = models.ForeignKey(
+        Story,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead package"),
+        help_text=_(
+            "A developing story to lead the front page with: its newest article large, the "
+            "story so far beside it, and a link to its timeline. Leave empty for none."
+        ),
+    )
     content_panels = [
         *Page.content_panels,
+        FieldPanel("lead_story"),
         InlinePanel(
             "top_stories",
             label=_("Top stories"),
@@ -137,6 +151,8 @@ class HomePage(RememberedPrivacy, Page):
         # blocks from shared fragments (home_page.html), which change only when an article does.
         context["front"] = SimpleLazyObject(lambda: selectors.front_page(self, request))
         keys.add(article_keys.LATEST)
+        if self.lead_story_id is not None:
+            keys.add(stories.key(self.lead_story_id))  # renamed, re-explained, new items
         return context
 
 

@@ -15,9 +15,11 @@ from wagtail.models import Page, PageViewRestriction
 # The module, not its names: the models' get_context reads through this module, so each
 # module refers to the other's names only when called.
 from broadsheet.articles import models
+from broadsheet.articles.stories import Story
 from broadsheet.caching import fragments, keys
 
 TOP_STORY_COUNT = 5  # the lead story and four more
+PACKAGE_SIZE = 4  # a lead package: the story's newest article and three before it
 PER_SECTION = 4
 RELATED_COUNT = 4
 
@@ -81,17 +83,31 @@ def section_of(article: Page, sections: list[models.SectionPage]) -> models.Sect
 
 
 @dataclass
+class StoryPackage:
+    """A developing story leading the front page: its newest public article and the ones
+    before it, newest first."""
+
+    story: Story
+    lead: models.ArticlePage
+    earlier: list[models.ArticlePage]
+
+
+@dataclass
 class FrontPage:
     lead: models.ArticlePage | None
     top_stories: list[models.ArticlePage]
     sections: list[tuple[models.SectionPage, list[models.ArticlePage]]] = field(
         default_factory=list
     )
+    package: StoryPackage | None = None
 
 
 def front_page(home: models.HomePage, request: HttpRequest | None) -> FrontPage:
-    """Lead and top stories (editors' choice in order, then the latest), then each section's
-    latest articles not already shown. Five queries with prefetches, however many sections."""
+    """The lead package (when editors chose a story), lead and top stories (editors' choice
+    in order, then the latest), then each section's latest articles not already shown. Five
+    queries with prefetches, however many sections, and two for a package."""
+    package = story_package(home, request) if home.lead_story_id is not None else None
+    packaged = [package.lead.pk, *(a.pk for a in package.earlier)] if package else []
     curated = list(
         models.TopStory.objects.filter(page=home, article__live=True)
         .order_by("sort_order")
@@ -105,7 +121,7 @@ def front_page(home: models.HomePage, request: HttpRequest | None) -> FrontPage:
         wanted += (
             public_articles(request)
             .descendant_of(home)
-            .exclude(pk__in=curated)
+            .exclude(pk__in=[*curated, *packaged])
             .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[: TOP_STORY_COUNT - len(curated)]
         )
@@ -114,8 +130,25 @@ def front_page(home: models.HomePage, request: HttpRequest | None) -> FrontPage:
         listing_articles(request).descendant_of(home).filter(pk__in=wanted),
         key=lambda a: (position.get(a.pk, len(position)), -a.published_at.timestamp()),
     )
-    sections = _section_blocks(request, exclude=[a.pk for a in stories])
-    return FrontPage(stories[0] if stories else None, stories[1:], sections)
+    stories = [a for a in stories if a.pk not in packaged]
+    sections = _section_blocks(request, exclude=[*packaged, *(a.pk for a in stories)])
+    return FrontPage(stories[0] if stories else None, stories[1:], sections, package)
+
+
+def story_package(home: models.HomePage, request: HttpRequest | None) -> StoryPackage | None:
+    """The front page's lead package: ``None`` until its story has a public article."""
+    story = Story.objects.filter(pk=home.lead_story_id).first()
+    if story is None:
+        return None
+    articles = list(
+        listing_articles(request)
+        .descendant_of(home)
+        .filter(story_id=story.pk)
+        .order_by("-published_at", "-pk")[:PACKAGE_SIZE]
+    )
+    if not articles:
+        return None
+    return StoryPackage(story=story, lead=articles[0], earlier=articles[1:])
 
 
 def _section_blocks(

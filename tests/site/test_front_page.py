@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from broadsheet.articles.models import TopStory
+from broadsheet.articles.stories import Story
 from tests import factories
 from tests.site.conftest import START, card_titles, count_queries, publish, publish_many, soup
 
@@ -115,3 +116,49 @@ def test_editors_choose_top_stories_in_the_admin(client, newsroom):
     response = client.get(f"/admin/pages/{newsroom['home'].pk}/edit/")
     assert response.status_code == 200
     assert b"top_stories-TOTAL_FORMS" in response.content
+
+
+def _package(html):
+    return html.select_one(".front-package")
+
+
+def test_a_developing_story_leads_as_a_package(client, newsroom):
+    story = Story.objects.create(
+        title="Harbour pay talks", slug="harbour-pay-talks", explainer="Dockers and owners talk."
+    )
+    rounds = [
+        publish(
+            newsroom["city"],
+            f"Pay talks, round {n}",
+            at=START + timedelta(days=n),
+            story=story,
+            story_note=f"Round {n}: what changed",
+        )
+        for n in (1, 2, 3, 4, 5)
+    ]
+    other = publish(newsroom["sport"], "Derby tonight", at=START + timedelta(days=9))
+    assert _package(soup(client, "/")) is None  # until editors choose it
+
+    home = newsroom["home"]
+    home.lead_story = story
+    home.save_revision().publish()
+    front = client.get("/")
+    assert f"story-{story.pk}" in front["Surrogate-Key"].split()
+    html = soup(client, "/")
+    package = _package(html)
+    assert package.select_one(".front-package__kicker a")["href"] == "/stories/harbour-pay-talks/"
+    assert _lead(html) == "Pay talks, round 5"  # the package's newest is the page's lead
+    assert [a.get_text() for a in package.select(".front-package__items a")] == [
+        "Round 4: what changed",
+        "Round 3: what changed",
+        "Round 2: what changed",
+    ]
+    assert "Dockers and owners talk." in package.get_text()
+    # What the package shows is not shown again below it; the rest of the page goes on.
+    top = card_titles(html.select_one(".front-top"))
+    assert top[0] == other.title and not {r.title for r in rounds[1:]} & set(top)
+    assert len(html.select(".article-card--lead")) == 1
+
+    # A newer round: the package moves on (the publish purges the story's key).
+    publish(newsroom["city"], "Pay talks, round 6", at=START + timedelta(days=10), story=story)
+    assert _lead(soup(client, "/")) == "Pay talks, round 6"
