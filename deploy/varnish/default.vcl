@@ -8,7 +8,8 @@
 # * caches what the app marks `public, s-maxage=…` and nothing else: the app decides
 #   (broadsheet/caching/middleware.py), this file only refuses to cache what could be
 #   per-reader even if the app got it wrong (Set-Cookie, private, no-store);
-# * passes admin, accounts, comment posting, Wagtail's private-page forms (/_util/), POSTs and
+# * passes admin, accounts, comment posting, newsletter steps (/subscriptions/), Wagtail's
+#   private-page forms (/_util/), POSTs and
 #   every request that carries a cookie other than the CSRF and analytics cookies (the same
 #   list the middleware ignores);
 # * before looking a page up, keeps only the query parameters that page reads, sorted, so
@@ -106,7 +107,7 @@ sub vcl_recv {
     }
     # The content API (/api/) is passed too: its filters are many and each one matters, so
     # normalise_query's lists would change its answers; the app answers its 304s itself.
-    if (req.url ~ "^/(admin|accounts|api|comments|documents|_util)/" ||
+    if (req.url ~ "^/(admin|accounts|api|comments|documents|subscriptions|_util)/" ||
         req.url ~ "^/(healthz|readyz)") {
         return (pass);
     }

@@ -26,6 +26,7 @@ LAYERS = [
     "metadata",
     "api",  # the content API v1 and its OpenAPI document
     "live",  # live blogs and their entries
+    "newsletters",  # subscribers, editions, the send ledger, bounces
     "wire",  # agency and partner feeds in, the wire desk
     "wordpress",  # the WordPress (WXR) import
     "webhooks",  # events sent to subscribers' receivers

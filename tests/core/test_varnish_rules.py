@@ -29,13 +29,14 @@ from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from broadsheet.articles.stories import Story
+from broadsheet.newsletters.models import Edition, EditionStatus, Newsletter
 from tests import factories
 from tests.live.conftest import make_blog
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 TRACKING = "utm_source=news&utm_medium=email&utm_campaign=am&fbclid=IwAR0&gclid=Cj0&r=123&_=9"
 # Paths Varnish passes to the app untouched, query string and all (vcl_recv): not normalised.
-PASSED = ("admin/", "accounts/", "api/", "comments/", "documents/", "_util/")
+PASSED = ("admin/", "accounts/", "api/", "comments/", "documents/", "subscriptions/", "_util/")
 ECHOES = ("broadsheet.metadata.",)  # modules whose reads only repeat what was asked
 FRAGMENT_TAG = "broadsheet.caching.templatetags.broadsheet_fragments"
 
@@ -171,7 +172,19 @@ def newsroom(home, section, author, settings):
     article.story, article.story_note = story, "The council meets the engineers."
     article.save_revision().publish()
     blog = make_blog(section, title="The harbour wall, as it happens", slug="harbour-wall-live")
-    return {"section": section, "article": article, "author": author, "story": story, "blog": blog}
+    newsletter = Newsletter.objects.create(name="Morning Tide", slug="morning-tide")
+    edition = Edition.objects.create(
+        newsletter=newsletter, subject="The harbour wall", status=EditionStatus.SENT
+    )
+    return {
+        "section": section,
+        "article": article,
+        "author": author,
+        "story": story,
+        "blog": blog,
+        "newsletter": newsletter,
+        "edition": edition,
+    }
 
 
 # Every reader route: a URL for it, given the newsroom. Keys are the route names in the URL
@@ -199,6 +212,10 @@ ROUTES: dict[str, Callable[[dict], str]] = {
     "feeds:robots_txt": lambda n: "/robots.txt",
     "stories:story": lambda n: f"/stories/{n['story'].slug}/",
     "stories:story_feed": lambda n: f"/stories/{n['story'].slug}/feed/atom/",
+    "newsletters:index": lambda n: "/newsletters/",
+    "newsletters:archive": lambda n: f"/newsletters/{n['newsletter'].slug}/",
+    "newsletters:feed": lambda n: f"/newsletters/{n['newsletter'].slug}/feed/",
+    "newsletters:edition": lambda n: n["edition"].get_absolute_url(),
     "favicon.ico": lambda n: "/favicon.ico",
 }
 
