@@ -8,12 +8,17 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self) -> None:
+        from broadsheet.comments.actions import erase_commenter, export_commenter
         from broadsheet.comments.models import (
             Ban,
             BannedWord,
             CommentPolicyOverride,
             SpamFilterState,
         )
+        from broadsheet.core import privacy
+
+        # comments_export and comments_erase walk every app's registered keeper.
+        privacy.register("comments", export=export_commenter, erase=erase_commenter)
         from broadsheet.comments.signals import (
             moderation_changed,
             override_changed,

@@ -147,3 +147,19 @@ def test_the_webhook_needs_the_secret_and_says_what_is_wrong(client, newsroom, s
     assert accepted.json() == {"received": 1, "known": 1}
     subscriber.refresh_from_db()
     assert subscriber.suppressed_reason == "hard-bounce"
+
+
+def test_the_privacy_commands_export_and_erase_subscribers_too(newsroom):
+    import io
+
+    subscribe(newsroom["newsletter"], "ines@reader.example")
+    out = io.StringIO()
+    call_command("comments_export", "INES@reader.example", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["comments"] == []
+    assert data["newsletter_subscriber"]["newsletters"] == ["Morning Tide"]
+
+    out = io.StringIO()
+    call_command("comments_erase", "ines@reader.example", "--yes", stdout=out)
+    assert "newsletters: erased 1 records" in out.getvalue()
+    assert not Subscriber.objects.exists()

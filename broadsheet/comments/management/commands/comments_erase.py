@@ -1,11 +1,12 @@
-"""``broadsheet comments_erase EMAIL``: remove the text and identity of a commenter's comments."""
+"""``broadsheet comments_erase EMAIL``: remove the text and identity of a commenter's comments,
+and what every other app registered with ``core.privacy`` keeps about the address."""
 
 import sys
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from broadsheet.comments.actions import erase_commenter
 from broadsheet.comments.models import Comment
+from broadsheet.core import privacy
 
 
 class Command(BaseCommand):
@@ -21,5 +22,7 @@ class Command(BaseCommand):
             answer = input(f"Erase {count} comments by {email}? This cannot be undone. [y/N] ")
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandError("Nothing erased.")
-        erased = erase_commenter(email=email)
-        self.stdout.write(f"Erased {erased} comments by {email}.")
+        erased = privacy.erase_all(email=email)
+        self.stdout.write(f"Erased {erased.pop('comments', 0)} comments by {email}.")
+        for name, count in erased.items():
+            self.stdout.write(f"{name}: erased {count} records of {email}.")

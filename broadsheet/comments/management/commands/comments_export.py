@@ -1,10 +1,12 @@
-"""``broadsheet comments_export EMAIL``: everything kept about a commenter, as JSON on stdout."""
+"""``broadsheet comments_export EMAIL``: everything kept about a person by email address, as
+JSON on stdout: their comments, and what every app registered with ``core.privacy`` keeps
+(newsletter subscriptions, for one)."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from broadsheet.comments.actions import export_commenter
+from broadsheet.core import privacy
 
 
 class Command(BaseCommand):
@@ -14,4 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email: str, **options) -> None:
-        self.stdout.write(json.dumps(export_commenter(email=email), indent=2, ensure_ascii=False))
+        data: dict = {}
+        for exported in privacy.export_all(email=email).values():
+            data.update(exported)  # each keeper's keys are its own ("comments", "newsletter_…")
+        self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
