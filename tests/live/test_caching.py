@@ -97,7 +97,9 @@ def test_publishing_the_live_blog_page_purges_its_pages_not_the_site(cache, sect
     with committing():
         blog.save_revision().publish()
 
-    assert cache.key_batches() == [{f"page-{blog.pk}", f"liveblog-{blog.pk}", "missing"}]
+    assert cache.key_batches() == [
+        {f"page-{blog.pk}", f"liveblog-{blog.pk}", "missing", "liveblogs"}
+    ]
 
 
 def test_an_edit_reaches_the_next_poll_answer_without_waiting(client, blog):
