@@ -10,13 +10,13 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from wagtail.models import Site
 
-from broadsheet.api import articles, cursors, ninjs, paging, schemas
+from broadsheet.api import articles, cursors, ids, ninjs, paging, schemas
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.articles.stories import Story
 from broadsheet.articles.stories import key as story_key
 from broadsheet.caching import keys
-from broadsheet.core.pagination import Cursor
+from broadsheet.core.pagination import Cursor, max_pages
 from broadsheet.site.search import SearchFilters, parse_query, search_articles
 
 router = Router(tags=["articles"])
@@ -45,7 +45,9 @@ def _fields(raw: str | None, default) -> set[str]:
 
 
 def _section(value: str) -> SectionPage:
-    lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+    lookup = ids.id_or_slug(value)
+    if lookup is None:
+        raise Http404("No such section")
     return get_object_or_404(SectionPage.objects.live(), **lookup)
 
 
@@ -60,8 +62,12 @@ def _filtered(request: HttpRequest, filters: ArticleFilters, fields: set[str]):
         found = found.filter(tagged_items__tag__slug=filters.tag)
         keys.add(article_keys.topic(filters.tag))
     if filters.author:
-        field = "pk" if filters.author.isdigit() else "slug"
-        found = found.filter(**{f"article_authors__author__{field}": filters.author}).distinct()
+        lookup = ids.id_or_slug(filters.author)
+        if lookup is None:
+            found = found.none()
+        else:
+            [(field, value)] = lookup.items()
+            found = found.filter(**{f"article_authors__author__{field}": value}).distinct()
     if filters.story:
         story = get_object_or_404(Story, slug=filters.story)
         found = found.filter(story=story)
@@ -81,7 +87,7 @@ def _filtered(request: HttpRequest, filters: ArticleFilters, fields: set[str]):
     return found
 
 
-@router.get("/articles", response=schemas.ArticleList, exclude_unset=True)
+@router.get("/articles", response={200: schemas.ArticleList, **schemas.ERRORS}, exclude_unset=True)
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     """Public articles, newest first by publication date; walk with ``next``."""
     fields = _fields(filters.fields, articles.LIST_FIELDS)
@@ -112,7 +118,7 @@ def _one(request: HttpRequest, found, fields_raw: str | None, format: str | None
     return response
 
 
-_ONE = {200: schemas.Article, 404: schemas.Error}
+_ONE = {200: schemas.Article, **schemas.ERRORS, 403: schemas.Error}  # 403: a preview
 
 
 @router.get("/articles/by-path", response=_ONE, exclude_unset=True)
@@ -131,7 +137,7 @@ def article_by_path(
 @router.get("/articles/{article_id}", response=_ONE, exclude_unset=True)
 def article(
     request: HttpRequest,
-    article_id: int,
+    article_id: ids.PathId,
     fields: str | None = None,
     format: str | None = None,
     preview: bool = False,
@@ -157,7 +163,7 @@ def _preview(request: HttpRequest, article_id: int, fields_raw: str | None) -> d
     return articles.serialize(request, [draft], _fields(fields_raw, articles.FIELDS))[0]
 
 
-@router.get("/search", response=schemas.SearchResults, exclude_unset=True)
+@router.get("/search", response={200: schemas.SearchResults, **schemas.ERRORS}, exclude_unset=True)
 def search(
     request: HttpRequest,
     q: str,
@@ -173,6 +179,8 @@ def search(
     per_page = paging.limit_of(limit)
     try:
         number = cursors.decode_id(cursor) if cursor else 1
+        if not 1 <= number <= max_pages():  # search pages stop where listings do
+            raise cursors.BadCursor(cursor)
     except cursors.BadCursor as exc:
         raise HttpError(400, "cursor: not a cursor of this list") from exc
     query = parse_query(q)

@@ -10,6 +10,7 @@ nothing that was listed when it started.
 import base64
 import binascii
 
+from broadsheet.api.ids import MAX_ID
 from broadsheet.core.pagination import Cursor
 
 
@@ -32,14 +33,20 @@ def _raw(token: str) -> str:
 def decode_time(token: str) -> Cursor:
     """A position in a list ordered by time, then id."""
     try:
-        return Cursor.decode(_raw(token))
+        position = Cursor.decode(_raw(token))
     except ValueError as exc:
         raise BadCursor(token) from exc
+    if position.pk > MAX_ID:  # 19 digits may still be more than a database key holds
+        raise BadCursor(token)
+    return position
 
 
 def decode_id(token: str) -> int:
     """A position in a list ordered by id."""
     raw = _raw(token)
-    if not raw.startswith("id-") or not raw[3:].isdigit() or len(raw) > 22:
+    digits = raw[3:]
+    if not raw.startswith("id-") or not (digits.isascii() and digits.isdigit()) or len(raw) > 22:
         raise BadCursor(token)
-    return int(raw[3:])
+    if int(digits) > MAX_ID:
+        raise BadCursor(token)
+    return int(digits)

@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from taggit.models import Tag
 from wagtail.models import Site
 
-from broadsheet.api import cursors, paging, schemas
+from broadsheet.api import cursors, ids, paging, schemas
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import ArticleTag, Author, SectionPage
 from broadsheet.articles.selectors import public_articles
@@ -36,7 +36,7 @@ def _after_id(queryset, cursor: str | None, limit: int):
     return shown, cursors.encode(shown[-1].pk) if len(rows) > limit else None
 
 
-@router.get("/sections", response=schemas.SectionList, tags=["sections"])
+@router.get("/sections", response={200: schemas.SectionList, **schemas.ERRORS}, tags=["sections"])
 def sections(request: HttpRequest, limit: int | None = None, cursor: str | None = None):
     """The live sections (their names show on every page: any change purges the site)."""
     found = SectionPage.objects.live().only("title", "slug", "url_path", "intro")
@@ -54,7 +54,7 @@ def sections(request: HttpRequest, limit: int | None = None, cursor: str | None 
     return paging.page(request, items, after)
 
 
-@router.get("/authors", response=schemas.AuthorList, tags=["authors"])
+@router.get("/authors", response={200: schemas.AuthorList, **schemas.ERRORS}, tags=["authors"])
 def authors(request: HttpRequest, limit: int | None = None, cursor: str | None = None):
     """Everyone in a byline."""
     shown, after = _after_id(Author.objects.all(), cursor, paging.limit_of(limit))
@@ -72,7 +72,7 @@ def authors(request: HttpRequest, limit: int | None = None, cursor: str | None =
     return paging.page(request, items, after)
 
 
-@router.get("/tags", response=schemas.TagList, tags=["tags"])
+@router.get("/tags", response={200: schemas.TagList, **schemas.ERRORS}, tags=["tags"])
 def tags(request: HttpRequest, limit: int | None = None, cursor: str | None = None):
     """Tags of at least one public article."""
     keys.add(article_keys.LATEST)
@@ -91,9 +91,16 @@ def tags(request: HttpRequest, limit: int | None = None, cursor: str | None = No
     return paging.page(request, items, after)
 
 
-@router.get("/articles/{article_id}/comments", response=schemas.CommentList, tags=["comments"])
+@router.get(
+    "/articles/{article_id}/comments",
+    response={200: schemas.CommentList, **schemas.ERRORS},
+    tags=["comments"],
+)
 def comments(
-    request: HttpRequest, article_id: int, limit: int | None = None, cursor: str | None = None
+    request: HttpRequest,
+    article_id: ids.PathId,
+    limit: int | None = None,
+    cursor: str | None = None,
 ):
     """The article's visible comments, oldest first (new ones join the end of the walk)."""
     article = get_object_or_404(public_articles(request).only("pk"), pk=article_id)
@@ -134,7 +141,7 @@ def comment_item(comment: Comment) -> dict:
     }
 
 
-@router.get("/site", response=schemas.SiteInfo, tags=["site"])
+@router.get("/site", response={200: schemas.SiteInfo, **schemas.ERRORS}, tags=["site"])
 def site(request: HttpRequest):
     """The site's name, address, language and time zone, and where this API is described."""
     found = Site.find_for_request(request)

@@ -161,3 +161,9 @@ class SiteInfo(Schema):
 class Error(Schema):
     detail: str
     field: str | None = None
+
+
+#: What any operation may answer besides its result: a bad parameter (400), an unknown or
+#: inactive key (401), nothing there (404), a parameter of the wrong type (422), over the rate
+#: limit (429). ``field`` names the parameter when one is at fault.
+ERRORS = {400: Error, 401: Error, 404: Error, 422: Error, 429: Error}

@@ -7,10 +7,10 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Schema, Status, UploadedFile
+from ninja import Field, File, Form, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
-from broadsheet.api import schemas, writing
+from broadsheet.api import ids, schemas, writing
 from broadsheet.api.article_routes import router
 from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.core.storage import MediaNotStored
@@ -36,7 +36,7 @@ class ArticleIn(Schema):
 
 
 class NewArticle(ArticleIn):
-    section: int
+    section: int = Field(ge=1, le=ids.MAX_ID)
 
 
 class CorrectionIn(Schema):
@@ -53,6 +53,11 @@ class Written(Schema):
 
 class HeroWritten(Written):
     photo: int
+
+
+#: Writing may also be refused (403): the key's user lacks the permission.
+_ERRORS = {**schemas.ERRORS, 403: schemas.Error}
+_WRITTEN = {200: Written, **_ERRORS}
 
 
 def _user(request: HttpRequest):
@@ -92,9 +97,7 @@ def _data(payload: ArticleIn) -> dict:
     return data
 
 
-@router.post(
-    "/articles", tags=["writing"], response={201: Written, 401: schemas.Error, 403: schemas.Error}
-)
+@router.post("/articles", tags=["writing"], response={201: Written, **_ERRORS})
 def create(request: HttpRequest, payload: NewArticle):
     """A new draft in a section."""
     user = _user(request)
@@ -105,10 +108,8 @@ def create(request: HttpRequest, payload: NewArticle):
     return Status(201, _answer(article))
 
 
-@router.patch(
-    "/articles/{article_id}", tags=["writing"], response={200: Written, 401: schemas.Error}
-)
-def update(request: HttpRequest, article_id: int, payload: ArticleIn):
+@router.patch("/articles/{article_id}", tags=["writing"], response=_WRITTEN)
+def update(request: HttpRequest, article_id: ids.PathId, payload: ArticleIn):
     """A new draft revision (what readers see changes only when it is published)."""
     user = _user(request)
     article = get_object_or_404(ArticlePage, pk=article_id)
@@ -116,37 +117,24 @@ def update(request: HttpRequest, article_id: int, payload: ArticleIn):
     return _answer(article)
 
 
-@router.post(
-    "/articles/{article_id}/publish", tags=["writing"], response={200: Written, 401: schemas.Error}
-)
-def publish(request: HttpRequest, article_id: int):
+@router.post("/articles/{article_id}/publish", tags=["writing"], response=_WRITTEN)
+def publish(request: HttpRequest, article_id: ids.PathId):
     """Publish the latest revision."""
     article = get_object_or_404(ArticlePage, pk=article_id)
     _call(writing.publish, user=_user(request), article=article)
     return _answer(article)
 
 
-@router.post(
-    "/articles/{article_id}/submit", tags=["writing"], response={200: Written, 401: schemas.Error}
-)
-def submit(request: HttpRequest, article_id: int):
+@router.post("/articles/{article_id}/submit", tags=["writing"], response=_WRITTEN)
+def submit(request: HttpRequest, article_id: ids.PathId):
     """Send the latest revision to the article's workflow."""
     article = get_object_or_404(ArticlePage, pk=article_id)
     _call(writing.submit, user=_user(request), article=article)
     return _answer(article)
 
 
-_WRITTEN = {
-    200: Written,
-    401: schemas.Error,
-    403: schemas.Error,
-    404: schemas.Error,
-    422: schemas.Error,
-}
-
-
 @router.post("/articles/{article_id}/corrections", tags=["writing"], response=_WRITTEN)
-def correct(request: HttpRequest, article_id: int, payload: CorrectionIn):
+def correct(request: HttpRequest, article_id: ids.PathId, payload: CorrectionIn):
     """Add a correction to a published article; it is published at once, as in the admin
     (so the key's user must be allowed to publish it), and a pending draft gains it too."""
     article = get_object_or_404(ArticlePage, pk=article_id)
@@ -162,7 +150,7 @@ def correct(request: HttpRequest, article_id: int, payload: CorrectionIn):
 )
 def hero(
     request: HttpRequest,
-    article_id: int,
+    article_id: ids.PathId,
     file: File[UploadedFile],
     alt: Form[str] = "",
     credit: Form[str] = "",

@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from broadsheet.api import cursors
 from broadsheet.caching import keys
+from broadsheet.core.pagination import Cursor
 from tests import factories
 
 
@@ -160,3 +162,23 @@ def test_search_finds_headline_matches(client, desk):
     _, more = get(client, data["next_url"])
     assert not {a["id"] for a in more["items"]} & {a["id"] for a in data["items"]}
     assert "articles" in response[keys.HEADER]
+
+
+@pytest.mark.django_db
+def test_numbers_no_database_key_can_hold_are_refused_or_match_nothing(client, desk):
+    huge = "9" * 20
+    response, data = get(client, f"/api/v1/articles/{huge}")
+    assert response.status_code == 422 and data["field"] == "article_id"
+    response, data = get(client, f"/api/v1/articles?section={huge}")
+    assert response.status_code == 404
+    response, data = get(client, f"/api/v1/articles?author={huge}")
+    assert response.status_code == 200 and data["items"] == []
+    response, data = get(client, "/api/v1/articles?author=²")  # a digit, but not ASCII
+    assert response.status_code == 200 and data["items"] == []
+    response, data = get(client, f"/api/v1/tags?cursor={cursors.encode(2**63)}")
+    assert response.status_code == 400 and data["field"] == "cursor"
+    past_keys = cursors.encode(Cursor(timezone.now(), 2**63))
+    response, data = get(client, f"/api/v1/articles?cursor={past_keys}")
+    assert response.status_code == 400 and data["field"] == "cursor"
+    response, data = get(client, f"/api/v1/search?q=tram&cursor={cursors.encode(10_000)}")
+    assert response.status_code == 400 and data["field"] == "cursor"
