@@ -26,7 +26,8 @@ class WebhooksConfig(AppConfig):
         post_save.connect(receivers.comment_saved, sender=Comment)
         pre_save.connect(receivers.entry_about_to_change, sender=LiveEntry)
         post_save.connect(receivers.entry_saved, sender=LiveEntry)
-        # newsletter.sent, once broadsheet/newsletters/signals.py exists:
+        # newsletter.sent is in the registry; the newsletters app's signal connects it with
+        # this one line (and its import, broadsheet.newsletters.signals.edition_sent):
         # edition_sent.connect(receivers.edition_sent)
 
         # `broadsheet worker` sends due deliveries and retries once a minute.

@@ -60,9 +60,6 @@ class Subscription(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def wants(self, event: str) -> bool:
-        return self.active and event in self.events
-
     def event_labels(self) -> list[str]:
         return [EVENTS[name].label for name in self.events if name in EVENTS]
 

@@ -74,7 +74,9 @@ def comment_about_to_change(sender, instance: Comment, update_fields=None, **kwa
         return
     if update_fields is not None and "state" not in update_fields:
         return
-    was = Comment.objects.filter(pk=instance.pk).values_list("state", flat=True).first()
+    was = None
+    if instance.pk is not None:
+        was = Comment.objects.filter(pk=instance.pk).values_list("state", flat=True).first()
     setattr(instance, _BEFORE, was)
 
 
@@ -95,8 +97,11 @@ def entry_about_to_change(sender, instance: LiveEntry, update_fields=None, **kwa
         return
     if update_fields is not None and "is_published" not in update_fields:
         return
-    was = LiveEntry.objects.filter(pk=instance.pk).values_list("is_published", flat=True).first()
-    setattr(instance, _BEFORE, bool(was))
+    was = False
+    if instance.pk is not None:
+        found = LiveEntry.objects.filter(pk=instance.pk).values_list("is_published", flat=True)
+        was = bool(found.first())
+    setattr(instance, _BEFORE, was)
 
 
 def entry_saved(sender, instance: LiveEntry, **kwargs) -> None:
