@@ -63,9 +63,7 @@ class Readers:
     def __init__(self, port: int, path: str, latest: int, count: int, *, poll: float) -> None:
         self.port, self.path, self.poll = port, path, poll
         start = time.monotonic()
-        self.queue = [
-            Reader(start + random.uniform(0, poll), n, latest) for n in range(count)
-        ]  # fmt: skip
+        self.queue = [Reader(start + random.uniform(0, poll), n, latest) for n in range(count)]
         heapq.heapify(self.queue)
         self.ready = threading.Condition()
         self.stopping = False
@@ -118,16 +116,18 @@ class Readers:
                 answer = json.loads(raw)
             except (OSError, ValueError, http.client.HTTPException) as error:
                 connection.close()  # reconnects on the next request
-                self.errors += 1
-                self.error_kinds[f"{type(error).__name__}: {error}"[:80]] += 1
+                failure = f"{type(error).__name__}: {error}"[:80]
                 reader.failures += 1
             else:
                 got = time.time()
                 self.seen.extend((reader.number, entry["id"], got) for entry in answer["entries"])
-                reader.after, reader.failures = answer["latest"], 0
-            self.polls += 1
+                reader.after, reader.failures, failure = answer["latest"], 0, ""
             reader.due = time.monotonic() + self._delay(reader.failures)
             with self.ready:
+                self.polls += 1
+                if failure:
+                    self.errors += 1
+                    self.error_kinds[failure] += 1
                 heapq.heappush(self.queue, reader)
                 self.ready.notify()
         connection.close()
