@@ -12,6 +12,8 @@ import dkim as dkimpy
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from broadsheet.newsletters.mail import NewsletterMessage
+
 SIGNED_HEADERS = [
     b"from",
     b"to",
@@ -40,7 +42,7 @@ def configured() -> tuple[bytes, bytes, bytes] | None:
     return _key(path), selector.encode(), domain.encode()
 
 
-class SignedMessage(EmailMultiAlternatives):
+class SignedMessage(NewsletterMessage):
     """The message as Django builds it, with a DKIM-Signature over the bytes sent.
 
     Date and Message-ID are fixed headers (``mail.message_for``), so the message Django
@@ -48,7 +50,7 @@ class SignedMessage(EmailMultiAlternatives):
     """
 
     def message(self, *, policy=None):
-        built = super().message(policy=policy) if policy else super().message()
+        built = super().message(policy=policy)
         key, selector, domain = configured()
         signature = dkimpy.sign(
             built.as_bytes(),

@@ -82,10 +82,19 @@ def last_covered(newsletter: Newsletter, now: datetime) -> datetime:
 
 
 @transaction.atomic
-def build_automatic(newsletter: Newsletter, *, now: datetime | None = None) -> Edition | None:
+def build_automatic(
+    newsletter: Newsletter, *, now: datetime | None = None, slot: datetime | None = None
+) -> Edition | None:
     """The digest of what was published in the newsletter's selection since its last
-    edition, ready to send; ``None`` (and no edition) when nothing is new."""
+    edition, ready to send; ``None`` (and no edition) when nothing is new.
+
+    With ``slot`` (the worker), nothing is built when another worker already handled that
+    scheduled time: the newsletter's row is locked while deciding.
+    """
     now = now or timezone.now()
+    locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    if slot is not None and locked.last_slot_at is not None and locked.last_slot_at >= slot:
+        return None
     Newsletter.objects.filter(pk=newsletter.pk).update(last_slot_at=now)
     articles = list(
         content.new_articles(newsletter, since=last_covered(newsletter, now), until=now)

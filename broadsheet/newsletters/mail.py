@@ -7,6 +7,7 @@ mailto address, ``List-Unsubscribe-Post``), ``List-Id`` and a Message-ID that is
 every attempt for that recipient.
 """
 
+import email.policy
 from dataclasses import dataclass
 from email.utils import format_datetime, parseaddr
 
@@ -37,6 +38,18 @@ def site_name() -> str:
 def list_id(newsletter: Newsletter) -> str:
     host = settings.WAGTAILADMIN_BASE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
     return f"{newsletter.name} <{newsletter.slug}.{host or 'localhost'}>"
+
+
+class NewsletterMessage(EmailMultiAlternatives):
+    """Django's message, with header lines left long (up to RFC 5322's 998 characters).
+
+    Folded at 78, a ``List-Unsubscribe`` of two long URLs has no space to fold at, and Python's
+    email package writes it as encoded words, which no mail client reads as URLs.
+    """
+
+    def message(self, *, policy=None):
+        policy = (policy or email.policy.default).clone(max_line_length=998)
+        return super().message(policy=policy)
 
 
 @dataclass(frozen=True)
@@ -102,10 +115,8 @@ def message_for(
         "List-Unsubscribe": f"<{unsubscribe_url}>, <mailto:{unsubscribe_mailto(manage)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Archive": f"<{content.site_url(newsletter.get_absolute_url())}>",
-        "Precedence": "bulk",
-        "Auto-Submitted": "auto-generated",
     }
-    message = EmailMultiAlternatives(
+    message = NewsletterMessage(
         subject=rendered.subject,
         body=text,
         from_email=newsletter.from_email,

@@ -303,7 +303,6 @@ class Edition(models.Model):
 class DeliveryStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     CLAIMED = "claimed", _("Claimed by a sender")
-    SENDING = "sending", _("Handed to the mail server")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     BOUNCED = "bounced", _("Bounced")

@@ -3,16 +3,16 @@ again delivers to each remaining address exactly once.
 
 Each :class:`~broadsheet.newsletters.models.Delivery` row moves ``queued`` → ``claimed``
 (a batch taken in one transaction, ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two
-senders never take the same row) → ``sending`` (written just before this one message goes to
-the mail server) → ``sent`` (written the moment the server accepted it). A sender that dies
-leaves its rows claimed or sending; after :func:`lease_seconds` without news another sender
-takes them again. Claimed rows were never offered to the server and are simply sent.
+senders never take the same row) → ``sent``, written the moment the mail server accepted
+that one message, before the next is offered. A sender renews the claim on its batch while it
+works; one that dies leaves its rows claimed, and after :func:`lease_seconds` without renewal
+another sender takes them again. Of those rows, all but one were never offered to the server.
 
 The one window that cannot be closed: the server accepted a message (its "250" after the
-data) and the process died before the ``sent`` update committed. That row is still
-``sending`` and its message goes again: a duplicate, never a miss. The window is one UPDATE
-of one row by primary key in autocommit, after the server's reply; the repeat carries the
-same Message-ID, by which many mailbox providers fold duplicates.
+data) and the process died before the ``sent`` update committed. That message goes again: a
+duplicate, never a miss, and at most one per sender killed. The window is one UPDATE of one
+row by primary key in autocommit, right after the server's reply; the repeat carries the same
+Message-ID, by which many mailbox providers fold duplicates.
 """
 
 import logging
@@ -27,7 +27,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import mailers
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from broadsheet.newsletters import actions, bounces, dkim, editions, mail
@@ -71,9 +71,7 @@ def claim(edition: Edition, *, me: str, size: int) -> list[Delivery]:
     """Take up to ``size`` rows nobody is sending: queued ones, and ones whose sender has
     given no sign of life for a lease."""
     stale = timezone.now() - timedelta(seconds=lease_seconds())
-    free = Q(status=DeliveryStatus.QUEUED) | Q(
-        status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING], claimed_at__lt=stale
-    )
+    free = Q(status=DeliveryStatus.QUEUED) | Q(status=DeliveryStatus.CLAIMED, claimed_at__lt=stale)
     with transaction.atomic():
         rows = Delivery.objects.filter(free, edition=edition).order_by("pk")
         if connection.features.has_select_for_update_skip_locked:
@@ -81,7 +79,10 @@ def claim(edition: Edition, *, me: str, size: int) -> list[Delivery]:
         taken = list(rows.select_related("subscriber")[:size])
         if taken:
             Delivery.objects.filter(pk__in=[d.pk for d in taken]).update(
-                status=DeliveryStatus.CLAIMED, claimed_by=me, claimed_at=timezone.now()
+                status=DeliveryStatus.CLAIMED,
+                claimed_by=me,
+                claimed_at=timezone.now(),
+                attempts=F("attempts") + 1,
             )
     return taken
 
@@ -107,27 +108,28 @@ def send_edition(edition: Edition, *, stop: Callable[[], bool] = lambda: False) 
 
 
 def _others_sending(edition: Edition) -> bool:
-    return Delivery.objects.filter(
-        edition=edition, status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING]
-    ).exists()
+    return Delivery.objects.filter(edition=edition, status=DeliveryStatus.CLAIMED).exists()
 
 
 def _send_batch(rendered: mail.Rendered, batch: list[Delivery], *, me: str, pace: float) -> None:
     """One SMTP connection for the batch; each message marked the moment it is accepted."""
     backend = mailers.default
     started, done = time.monotonic(), 0
+    renewed = started
     try:
         with backend:
             for delivery in batch:
                 _send_one(backend, rendered, delivery, me=me)
                 done += 1
+                if time.monotonic() - renewed > lease_seconds() / 4:
+                    renewed = _renew(me)
                 if pace:
                     ahead = done / pace - (time.monotonic() - started)
                     if ahead > 0:
                         time.sleep(ahead)
     except (smtplib.SMTPServerDisconnected, OSError) as error:
-        # The connection went: rows not yet offered go back at once; the one in flight (if
-        # any) stays "sending" and is retried after the lease, as after a crash.
+        # The connection went: every row not marked sent goes back (the one in flight may
+        # have been accepted: the same window as a crash).
         logger.warning("Mail server connection lost after %s messages: %s", done, error)
         Delivery.objects.filter(
             pk__in=[d.pk for d in batch], claimed_by=me, status=DeliveryStatus.CLAIMED
@@ -135,14 +137,17 @@ def _send_batch(rendered: mail.Rendered, batch: list[Delivery], *, me: str, pace
         time.sleep(1)
 
 
+def _renew(me: str) -> float:
+    """Tell other senders the rows this one claimed are still in hand."""
+    Delivery.objects.filter(claimed_by=me, status=DeliveryStatus.CLAIMED).update(
+        claimed_at=timezone.now()
+    )
+    return time.monotonic()
+
+
 def _send_one(backend, rendered: mail.Rendered, delivery: Delivery, *, me: str) -> None:
     subscriber = delivery.subscriber
     message = dkim.signing(mail.message_for(rendered, delivery, subscriber))
-    marked = Delivery.objects.filter(pk=delivery.pk, claimed_by=me).update(
-        status=DeliveryStatus.SENDING, attempts=delivery.attempts + 1, claimed_at=timezone.now()
-    )
-    if not marked:
-        return  # our lease ran out and another sender took the row
     try:
         backend.send_messages([message])
     except smtplib.SMTPRecipientsRefused as refused:
@@ -163,7 +168,7 @@ def _failed(delivery: Delivery, code: int, reply: bytes | str) -> None:
     """5xx: the address is refused for good (suppressed); 4xx: tried again, a few times."""
     text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
     detail = f"{code} {text}"[:2000]
-    if 400 <= code < 500 and delivery.attempts + 1 < MAX_ATTEMPTS:
+    if 400 <= code < 500 and delivery.attempts + 1 < MAX_ATTEMPTS:  # counted when claimed
         Delivery.objects.filter(pk=delivery.pk).update(
             status=DeliveryStatus.QUEUED, claimed_by="", claimed_at=None, error=detail
         )
@@ -177,7 +182,7 @@ def _failed(delivery: Delivery, code: int, reply: bytes | str) -> None:
 
 def _finish(edition: Edition) -> dict:
     counts = ledger_counts(edition)
-    if counts["queued"] or counts["claimed"] or counts["sending"]:
+    if counts["queued"] or counts["claimed"]:
         return counts
     finished = Edition.objects.filter(pk=edition.pk, status=EditionStatus.SENDING).update(
         status=EditionStatus.SENT, finished_at=timezone.now()
@@ -215,8 +220,8 @@ def send_due(*, now=None, budget: float = BUDGET_SECONDS) -> list[Edition]:
     def out_of_time() -> bool:
         return time.monotonic() - started > budget
 
-    for newsletter, _slot in editions.due_newsletters(now):
-        editions.build_automatic(newsletter, now=now)
+    for newsletter, slot in editions.due_newsletters(now):
+        editions.build_automatic(newsletter, now=now, slot=slot)
     due = Edition.objects.filter(
         Q(status=EditionStatus.SCHEDULED, scheduled_at__lte=now) | Q(status=EditionStatus.SENDING)
     ).select_related("newsletter")
