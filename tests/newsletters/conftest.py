@@ -20,6 +20,7 @@ class Sink:
 
     def __init__(self) -> None:
         self.messages: list[email.message.EmailMessage] = []
+        self.raw: list[bytes] = []
         self.refuse: dict[str, str] = {}
         self.mail_delay = 0.0
         self.mail_commands = 0
@@ -47,6 +48,7 @@ class Sink:
         message = email.message_from_bytes(envelope.content, policy=default_policy)
         with self.lock:
             self.messages.append(message)
+            self.raw.append(envelope.original_content or envelope.content)
         return "250 Message accepted"
 
     def to(self, address: str) -> list:
