@@ -30,9 +30,11 @@ from broadsheet.core.models import SiteSettings
 from broadsheet.core.pagination import paginate
 from broadsheet.core.reading_time import (
     DEFAULT_WORDS_PER_MINUTE,
-    count_words,
+    TextCount,
+    count_units,
     html_to_text,
-    reading_time_minutes,
+    image_seconds,
+    minutes_for,
 )
 from broadsheet.images.models import Photo
 
@@ -324,9 +326,10 @@ class ArticlePage(RememberedPrivacy, Page):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            self.reading_minutes = self.compute_reading_minutes()
-            self.word_count = self.compute_word_count()
-            self._note_meaningful_change()
+            reading = self._reading()
+            self.reading_minutes = reading.minutes(self._words_per_minute())
+            self.word_count = reading.words
+            self._note_meaningful_change(reading)
             if self.live:
                 self._date_first_publication()
         return super().save(*args, **kwargs)
@@ -340,32 +343,34 @@ class ArticlePage(RememberedPrivacy, Page):
         return page
 
     def serve_preview(self, request, mode_name):
-        self.reading_minutes = self.compute_reading_minutes()
-        self.word_count = self.compute_word_count()
+        reading = self._reading()
+        self.reading_minutes = reading.minutes(self._words_per_minute())
+        self.word_count = reading.words
         return super().serve_preview(request, mode_name)
+
+    def _reading(self) -> "_Reading":
+        # What readers read, as plain text, converted once for the minutes, the word count
+        # and the digest (HTML to text is the costly part of saving an article).
+        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
+        images = content.image_count + (1 if self.hero_image_id else 0)
+        return _Reading([html_to_text(text) for text in content.texts], images)
 
     def compute_reading_minutes(self, *, words_per_minute: int | None = None) -> int:
         """Minutes to read this version, at the site's reading speed unless one is given."""
-        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
-        return reading_time_minutes(
-            content.texts,
-            image_count=content.image_count + (1 if self.hero_image_id else 0),
-            words_per_minute=words_per_minute or self._words_per_minute(),
-        )
+        return self._reading().minutes(words_per_minute or self._words_per_minute())
 
     def compute_word_count(self) -> int:
         """Words a reader reads in this version (Chinese and Japanese characters count as one)."""
-        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
-        return count_words(content.texts)
+        return self._reading().words
 
-    def text_digest(self) -> str:
+    def text_digest(self, reading: "_Reading | None" = None) -> str:
         """A fingerprint of what readers read; a new one on republishing means "Updated"."""
-        content = readable_content(self.body, extra_texts=[self.title, self.standfirst])
-        corrections = [c.text for c in self.corrections.all()]
-        words = " ".join(html_to_text(t) for t in (*content.texts, *corrections)).split()
+        plain = (reading or self._reading()).plain
+        corrections = [html_to_text(c.text) for c in self.corrections.all()]
+        words = " ".join([*plain, *corrections]).split()
         return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
-    def _note_meaningful_change(self) -> None:
+    def _note_meaningful_change(self, reading: "_Reading") -> None:
         """On a live save, set ``updated_at`` if the text differs from the last live version.
 
         The last live digest is read from the database, not from this instance: an editor may
@@ -383,7 +388,7 @@ class ArticlePage(RememberedPrivacy, Page):
                 stored["published_digest"],
                 stored["updated_at"],
             )
-        digest = self.text_digest()
+        digest = self.text_digest(reading)
         if self.published_digest and digest != self.published_digest:
             self.updated_at = timezone.now()
         self.published_digest = digest
@@ -478,3 +483,23 @@ class Correction(Orderable):
 
     def __str__(self) -> str:
         return self.text
+
+
+class _Reading:
+    """An article version's readable text, plain, and what is counted from it."""
+
+    def __init__(self, plain: list[str], image_count: int) -> None:
+        self.plain = plain
+        self.image_count = image_count
+        self.count = sum((count_units(text) for text in plain), TextCount())
+
+    @property
+    def words(self) -> int:
+        return self.count.words + self.count.chinese_chars + self.count.japanese_chars
+
+    def minutes(self, words_per_minute: int) -> int:
+        return minutes_for(
+            self.count,
+            extra_seconds=image_seconds(self.image_count),
+            words_per_minute=words_per_minute,
+        )

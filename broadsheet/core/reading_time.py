@@ -185,6 +185,25 @@ def reading_time_minutes(
     total = TextCount()
     for text in texts:
         total += count_units(html_to_text(text))
+    return minutes_for(
+        total,
+        extra_seconds=extra_seconds,
+        words_per_minute=words_per_minute,
+        chinese_chars_per_minute=chinese_chars_per_minute,
+        japanese_chars_per_minute=japanese_chars_per_minute,
+    )
+
+
+def minutes_for(
+    total: TextCount,
+    *,
+    extra_seconds: int = 0,
+    words_per_minute: int = DEFAULT_WORDS_PER_MINUTE,
+    chinese_chars_per_minute: int = CHINESE_CHARS_PER_MINUTE,
+    japanese_chars_per_minute: int = JAPANESE_CHARS_PER_MINUTE,
+) -> int:
+    """Whole minutes, at least one, for units already counted (see :func:`reading_time_minutes`,
+    which checks the rates)."""
     seconds = (
         Fraction(total.words * 60, words_per_minute)
         + Fraction(total.chinese_chars * 60, chinese_chars_per_minute)
