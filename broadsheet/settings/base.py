@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "broadsheet.comments.context_processors.most_commented",
+                "broadsheet.newsletters.context_processors.account_panels",
             ],
         },
     },

@@ -146,3 +146,39 @@ def test_preferences_change_lists_pause_and_leave_everything(client, newsroom):
 @pytest.mark.parametrize("path", ["/newsletters/morning-tide/", "/newsletters/morning-tide/feed/"])
 def test_archive_and_feed_answer(client, newsroom, path):
     assert client.get(path).status_code == 200
+
+
+def test_signed_in_readers_subscribe_in_one_click_from_their_account_page(
+    client, newsroom, django_user_model
+):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user("ines", "Ines@reader.example", "pw")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.force_login(user)
+    page = client.get("/accounts/")
+    assert b"Morning Tide" in page.content and b"Subscribe" in page.content
+
+    client.post("/subscriptions/account/", {"newsletter": newsroom["newsletter"].pk})
+
+    subscriber = Subscriber.objects.reachable().get()
+    assert subscriber.email == "ines@reader.example"
+    assert b"Unsubscribe" in client.get("/accounts/").content
+    client.post("/subscriptions/account/", {"newsletter": newsroom["newsletter"].pk, "leave": "1"})
+    assert not subscriber.subscriptions.exists()
+
+
+def test_list_unsubscribe_stays_one_readable_header_line(newsroom, smtp):
+    subscriber = Subscriber.objects.create(
+        email="raw@reader.example", confirmed_at="2026-01-01T00:00Z"
+    )
+    subscriber.subscriptions.create(newsletter=newsroom["newsletter"])
+    article(newsroom, "Ferry crews train for winter storms")
+    call_command("newsletter", "send", "morning-tide", stdout=open("/dev/null", "w"))
+
+    (raw,) = smtp.raw
+    line = next(h for h in raw.split(b"\r\n") if h.startswith(b"List-Unsubscribe:"))
+    assert b"=?utf-8?" not in line
+    assert re.fullmatch(
+        rb"List-Unsubscribe: <http://testserver/subscriptions/unsubscribe/\S+/>, <mailto:\S+>", line
+    )
