@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from broadsheet.webhooks import mail, policy, sending
-from broadsheet.webhooks.models import Attempt, Delivery, DeliveryState, Subscription
+from broadsheet.webhooks.models import Attempt, Delivery, DeliveryState, Event, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ def deliver_due(*, now: datetime | None = None, budget: float = BUDGET_SECONDS) 
     receiver costs a timeout a minute, not one per waiting delivery, and the others go on.
     """
     started = time.monotonic()
+    forget_old_events(now=now or timezone.now())
     due = Delivery.objects.due(now or timezone.now()).values_list("pk", "subscription_id")
     failing: set[int] = set()
     made = []
@@ -70,6 +71,15 @@ def deliver_due(*, now: datetime | None = None, budget: float = BUDGET_SECONDS) 
         if time.monotonic() - started >= budget:
             break
     return made
+
+
+def forget_old_events(*, now: datetime) -> int:
+    """Drop events older than :data:`~broadsheet.webhooks.policy.KEEP_FOR` with nothing left
+    to send, their deliveries and attempts with them: the log stays a month long."""
+    old = Event.objects.filter(occurred_at__lt=now - policy.KEEP_FOR)
+    waiting = Delivery.objects.filter(state=DeliveryState.PENDING).values("event_id")
+    deleted, _ = old.exclude(pk__in=waiting).delete()
+    return deleted
 
 
 def _claim(delivery_id: str, now: datetime) -> bool:

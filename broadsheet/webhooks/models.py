@@ -74,6 +74,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-occurred_at"]
+        indexes = [models.Index(fields=["occurred_at"], name="webhook_event_time_idx")]
 
     def __str__(self) -> str:
         return f"{self.name} {self.pk}"

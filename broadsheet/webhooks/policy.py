@@ -6,7 +6,8 @@ until 24 hours after its first attempt; a retry that would fall later is not mad
 delivery is given up. A subscription is disabled when a delivery to it is given up and no
 attempt to it has succeeded since that delivery's first attempt: every attempt for a day has
 failed. One success in that time (``failing_since`` moves past the delivery's first attempt)
-keeps a receiver that is only flaky subscribed. Pure: times come in as arguments.
+keeps a receiver that is only flaky subscribed. The log keeps an event 30 days, longer while
+one of its deliveries still waits. Pure: times come in as arguments.
 """
 
 from datetime import datetime, timedelta
@@ -14,6 +15,8 @@ from datetime import datetime, timedelta
 FIRST_DELAY = timedelta(minutes=1)
 MAX_DELAY = timedelta(hours=1)
 RETRY_FOR = timedelta(hours=24)
+#: How long the log keeps an event once none of its deliveries is waiting any more.
+KEEP_FOR = timedelta(days=30)
 
 
 def succeeded(status_code: int | None) -> bool:

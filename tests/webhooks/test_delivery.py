@@ -255,3 +255,22 @@ def test_every_subscription_to_an_event_gets_its_own_delivery_of_one_body(
         assert documented_verify()(secret, got.headers["Broadsheet-Signature"], got.body)
     assert first.secret != second.secret
     assert json.loads(receiver.received[0].body) == json.loads(receiver.received[1].body)
+
+
+def test_the_log_forgets_events_after_a_month_unless_a_delivery_still_waits(
+    receiver, subscribe, newsroom, committing
+):
+    subscribe("article.published")
+    receiver.decide = lambda body: 200 if b"Ferry" in body else 500
+    publish(newsroom, committing, title="Ferry timetable changes", slug="ferry")
+    publish(newsroom, committing, title="Market hall reopens", slug="market")
+    deliver_due()
+    month_on = timezone.now() + policy.KEEP_FOR + timedelta(minutes=1)
+    waiting = Delivery.objects.get(state=DeliveryState.PENDING)
+    Delivery.objects.filter(pk=waiting.pk).update(next_attempt_at=month_on + timedelta(hours=1))
+
+    deliver_due(now=month_on)
+
+    assert [e.name for e in Event.objects.all()] == ["article.published"]
+    assert Delivery.objects.get().pk == waiting.pk
+    assert Attempt.objects.filter(delivery__state=DeliveryState.DELIVERED).count() == 0
