@@ -5,11 +5,34 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from broadsheet.newsletters.models import DeliveryStatus, Edition, Newsletter, Subscriber
 
 PERMISSION = "newsletters.change_edition"
+
+
+class NewsletterIndex(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(subscribers=Count("subscriptions"))
+
+
+class EditionIndex(IndexView):
+    """Each edition with its ledger's counts: one query for the page, whatever its size."""
+
+    def get_base_queryset(self):
+        counted = {
+            "recipients": Count("deliveries"),
+            "sent": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
+            "failed": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
+            "bounced": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.BOUNCED)),
+            "unsubscribed": Count(
+                "deliveries", filter=Q(deliveries__unsubscribed_at__isnull=False)
+            ),
+            "opened": Count("deliveries", filter=Q(deliveries__opened_at__isnull=False)),
+        }
+        return super().get_base_queryset().select_related("newsletter").annotate(**counted)
 
 
 class NewsletterViewSet(ModelViewSet):
@@ -24,9 +47,7 @@ class NewsletterViewSet(ModelViewSet):
         Column("subscribers", label="Subscribers"),
     ]
     search_fields = ["name", "slug"]
-
-    def get_queryset(self, request):
-        return Newsletter.objects.annotate(subscribers=Count("subscriptions"))
+    index_view_class = NewsletterIndex
 
 
 class CountsColumn(Column):
@@ -65,19 +86,7 @@ class EditionViewSet(ModelViewSet):
     ]
     list_filter = ["newsletter", "status", "kind"]
     search_fields = ["subject"]
-
-    def get_queryset(self, request):
-        counted = {
-            "recipients": Count("deliveries"),
-            "sent": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
-            "failed": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
-            "bounced": Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.BOUNCED)),
-            "unsubscribed": Count(
-                "deliveries", filter=Q(deliveries__unsubscribed_at__isnull=False)
-            ),
-            "opened": Count("deliveries", filter=Q(deliveries__opened_at__isnull=False)),
-        }
-        return Edition.objects.select_related("newsletter").annotate(**counted)
+    index_view_class = EditionIndex
 
 
 class SubscriberViewSet(ModelViewSet):
