@@ -123,7 +123,8 @@ def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) 
         page.live = born_live
         page.last_published_at = page.first_published_at if born_live else None
         parent.add_child(instance=page)
-    revision = page.save_revision(log_action=False)
+    # A new page was validated by add_child's save a moment ago: not again for its revision.
+    revision = page.save_revision(log_action=False, clean=not created)
     if born_live:
         _mark_live(page, revision)
     elif item.status in LIVE:
