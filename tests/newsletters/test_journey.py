@@ -182,3 +182,25 @@ def test_list_unsubscribe_stays_one_readable_header_line(newsroom, smtp):
     assert re.fullmatch(
         rb"List-Unsubscribe: <http://testserver/subscriptions/unsubscribe/\S+/>, <mailto:\S+>", line
     )
+
+
+def test_a_signed_in_reader_signs_up_from_the_form_with_its_csrf_token(newsroom, django_user_model):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.create_user("kai", "kai@reader.example", "pw"))
+    page = client.get("/newsletters/").content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    with_token = {"email": "kai@reader.example", "newsletters": [newsroom["newsletter"].pk]}
+
+    refused = client.post("/subscriptions/subscribe/", {**with_token, "token": form}, **ORIGIN)
+    signing_time = traps.form_token(now=time.time() - 10)
+    accepted = client.post(
+        "/subscriptions/subscribe/",
+        {**with_token, "token": signing_time, "csrfmiddlewaretoken": csrf},
+        **ORIGIN,
+    )
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 200 and b"Check your inbox" in accepted.content
