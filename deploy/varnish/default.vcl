@@ -14,7 +14,8 @@
 #   list the middleware ignores);
 # * before looking a page up, keeps only the query parameters that page reads, sorted, so
 #   ?utm_source=…, ?fbclid=… or a random ?r=123 neither misses the cache nor reaches the app
-#   (see "Query strings" below);
+#   (see "Query strings" below); the content API's anonymous GETs are looked up like pages,
+#   with the parameters its operations declare, and requests with an API key are passed;
 # * refuses request bodies over the app's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) with 413,
 #   outside the admin, and keeps the others so that a request can be sent again;
 # * sends a request to another app server when the one it went to refused the connection
@@ -105,14 +106,23 @@ sub vcl_recv {
         call keep_request_body;
         return (pass);
     }
-    # The content API (/api/) is passed too: its filters are many and each one matters, so
-    # normalise_query's lists would change its answers; the app answers its 304s itself.
-    if (req.url ~ "^/(admin|accounts|api|comments|documents|subscriptions|_util)/" ||
+    if (req.url ~ "^/(admin|accounts|comments|documents|subscriptions|_util)/" ||
         req.url ~ "^/(healthz|readyz)") {
         return (pass);
     }
+    # A key's answers are its own (rate-limit counts, drafts): the content API with a key
+    # goes to the app untouched. Without one, /api/ is cached like a page.
     if (req.http.Authorization || req.http.X-Api-Key) {
         return (pass);
+    }
+    if (req.url ~ "^/api/") {
+        # An article answers JSON or NINJS by Accept (and says Vary: Accept): two copies,
+        # whatever else clients write in the header.
+        if (req.http.Accept ~ "(?i)application/ninjs\+json") {
+            set req.http.Accept = "application/ninjs+json";
+        } else {
+            set req.http.Accept = "application/json";
+        }
     }
 
     # Cookies that never change a page are dropped for the cache lookup; any other cookie
@@ -182,7 +192,12 @@ sub normalise_query {
     # Keep the query parameters the page reads (broadsheet/site, comments, feeds), drop the
     # rest: tracking tags, cache-busters, typos. One branch per kind of page; each regsuball
     # removes every parameter whose name is not in its list. First match wins.
-    if (req.url ~ "^/search/") {
+    if (req.url ~ "^/api/") {
+        # the content API: every query parameter its operations declare (the OpenAPI
+        # document; tests/core/test_varnish_rules.py compares the two)
+        set req.url = regsuball(req.url,
+            "(?<=[?&])(?!(?:author|cursor|fields|format|language|limit|path|preview|published_before|published_since|q|section|story|tag|updated_before|updated_since)(?:=|&|$))[^&]*(?:&|$)", "");
+    } elsif (req.url ~ "^/search/") {
         # SearchForm (q, section, since, until) and its pages
         set req.url = regsuball(req.url,
             "(?<=[?&])(?!(?:q|section|since|until|page)(?:=|&|$))[^&]*(?:&|$)", "");

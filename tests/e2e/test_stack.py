@@ -141,6 +141,27 @@ def test_an_approved_comment_shows_through_varnish_before_the_copies_expire(stac
         until_shows(stack, article["url"], text, headers=headers)
 
 
+def test_an_api_list_is_served_by_varnish_and_changes_after_a_publish(stack):
+    path = "/api/v1/articles?limit=20&fields=id,title"
+    cached_for_both(stack, path)
+    stored = get(stack, path)
+    assert "public" in stored.header("Cache-Control")
+    # Parameters the API does not declare are dropped before the lookup: the same object.
+    assert object_id(get(stack, f"{path}&utm_source=news&r=123")) == object_id(stored)
+    assert get(stack, path, **{"If-None-Match": stored.header("ETag")}).status == 304
+    # With a key (here one the app does not know) the request goes to the app as it came.
+    keyed = get(stack, path, Authorization="Bearer bsk_not-a-key-of-ours")
+    assert keyed.status == 401 and keyed.header("X-Cache") == "PASS"
+    new_title = "Ferry crews agree a winter timetable"
+
+    stack.console_("retitle", article_id=stack.articles[3]["id"], title=new_title)
+
+    # The list is stored for minutes: showing the new headline at all means it was purged.
+    for headers in READERS.values():
+        until_shows(stack, path, new_title, headers=headers)
+    assert new_title in cached_for_both(stack, path)["gzip"].body
+
+
 def test_a_purge_clears_both_stored_copies_of_a_page(stack):
     path = stack.articles[0]["url"]
     before = cached_for_both(stack, path)
