@@ -7,6 +7,7 @@ from ninja.errors import HttpError, ValidationError
 from broadsheet.api import (
     article_routes,
     directory_routes,
+    live_routes,
     write_routes,  # noqa: F401 - adds the writing operations
 )
 
@@ -14,14 +15,16 @@ api = NinjaAPI(
     title="Broadsheet content API",
     version="1",
     description=(
-        "Public, published content of the site: articles, sections, authors, tags, comments "
-        "and search. Lists are walked with opaque `next` cursors. See docs/api.md."
+        "Public, published content of the site: articles, sections, authors, tags, comments, "
+        "live blogs and their entries, developing stories, and search. Lists are walked with "
+        "opaque `next` cursors. See docs/api.md."
     ),
     urls_namespace="api-v1",
     docs_url="/reference",
 )
 api.add_router("", article_routes.router)
 api.add_router("", directory_routes.router)
+api.add_router("", live_routes.router)
 
 
 @api.exception_handler(HttpError)

@@ -24,8 +24,8 @@ LAYERS = [
     "site",  # reader-facing: pages, search, navigation
     "feeds",
     "metadata",
-    "api",  # the content API v1 and its OpenAPI document
     "live",  # live blogs and their entries
+    "api",  # the content API v1 and its OpenAPI document
     "newsletters",  # subscribers, editions, the send ledger, bounces
     "wire",  # agency and partner feeds in, the wire desk
     "wordpress",  # the WordPress (WXR) import
