@@ -109,6 +109,21 @@ class StoryDetail(StorySummary):
     timeline: list[TimelineItem]
 
 
+def _by_id(queryset, cursor: str | None, limit: int | None, *, newest_first: bool):
+    """One page of ``queryset`` by id (the highest first with ``newest_first``), and the
+    cursor after it."""
+    size = paging.limit_of(limit)
+    if cursor:
+        try:
+            last = cursors.decode_id(cursor)
+        except cursors.BadCursor as exc:
+            raise HttpError(400, "cursor: not a cursor of this list") from exc
+        queryset = queryset.filter(pk__lt=last) if newest_first else queryset.filter(pk__gt=last)
+    rows = list(queryset.order_by("-pk" if newest_first else "pk")[: size + 1])
+    shown = rows[:size]
+    return shown, cursors.encode(shown[-1].pk) if len(rows) > size else None
+
+
 def _blogs(request: HttpRequest):
     return LiveBlogPage.objects.live().exclude(private_q(request)).select_related("story")
 
@@ -126,7 +141,8 @@ def _summary(request: HttpRequest, blog: LiveBlogPage) -> dict:
     }
 
 
-def _entries(request: HttpRequest, entries: list[LiveEntry]) -> list[dict]:
+def entry_items(request: HttpRequest, entries: list[LiveEntry]) -> list[dict]:
+    """Live entries as the API gives them (also the body of ``liveentry.published`` events)."""
     bodies = ApiBodies(entries, request=request)
     keys.add(*(keys.page(pk) for pk in bodies.page_ids))
     return [
@@ -167,16 +183,8 @@ def live_blogs(
     found = _blogs(request)
     if status is not None:
         found = found.filter(status=Status(status))
-    if cursor:
-        try:
-            found = found.filter(pk__lt=cursors.decode_id(cursor))
-        except cursors.BadCursor as exc:
-            raise HttpError(400, "cursor: not a cursor of this list") from exc
-    size = paging.limit_of(limit)
-    rows = list(found.order_by("-pk")[: size + 1])
-    shown = rows[:size]
+    shown, after = _by_id(found, cursor, limit, newest_first=True)
     keys.add(*(keys.page(blog.pk) for blog in shown))
-    after = cursors.encode(shown[-1].pk) if len(rows) > size else None
     return paging.page(request, [_summary(request, blog) for blog in shown], after)
 
 
@@ -189,7 +197,7 @@ def live_blog(request: HttpRequest, blog_id: ids.PathId):
     return {
         **_summary(request, blog),
         "key_points_html": blog.key_points,
-        "pinned": _entries(request, [pinned])[0] if pinned else None,
+        "pinned": entry_items(request, [pinned])[0] if pinned else None,
         "key_events": [
             {
                 "id": event.pk,
@@ -226,23 +234,14 @@ def live_entries(
     entries = list(page.entries)
     keys.add(*(live_keys.entry(entry.pk) for entry in entries))
     after = cursors.encode(page.older_cursor) if page.older_cursor else None
-    return paging.page(request, _entries(request, entries), after)
+    return paging.page(request, entry_items(request, entries), after)
 
 
 @router.get("/stories", response={200: StoryList, **schemas.ERRORS})
 def stories(request: HttpRequest, limit: int | None = None, cursor: str | None = None):
     """Developing stories, by id."""
-    found = Story.objects.all()
-    if cursor:
-        try:
-            found = found.filter(pk__gt=cursors.decode_id(cursor))
-        except cursors.BadCursor as exc:
-            raise HttpError(400, "cursor: not a cursor of this list") from exc
-    size = paging.limit_of(limit)
-    rows = list(found.order_by("pk")[: size + 1])
-    shown = rows[:size]
+    shown, after = _by_id(Story.objects.all(), cursor, limit, newest_first=False)
     keys.add(*(story_key(story.pk) for story in shown))
-    after = cursors.encode(shown[-1].pk) if len(rows) > size else None
     return paging.page(request, [_story(request, story) for story in shown], after)
 
 

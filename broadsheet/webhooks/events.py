@@ -24,11 +24,10 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from ninja.responses import NinjaJSONEncoder
 
-from broadsheet.api import articles, schemas
-from broadsheet.api.bodies import ApiBodies
+from broadsheet.api import articles, live_routes, schemas
 from broadsheet.api.directory_routes import comment_item
 from broadsheet.articles.selectors import public_articles
-from broadsheet.core.absolute import absolute_url, page_url
+from broadsheet.core.absolute import page_url
 
 Builder = Callable[[HttpRequest, Any], dict[str, Any] | None]
 
@@ -74,24 +73,14 @@ def _comment(request: HttpRequest, comment) -> dict[str, Any] | None:
 
 
 def _live_entry(request: HttpRequest, entry) -> dict[str, Any] | None:
-    """The read API lists no live entries yet: the entry's own fields, its body as the API
-    gives article bodies (HTML and blocks), and its live blog."""
+    """The entry as the API's entry lists give it, and its live blog."""
     blog = entry.blog
     if not blog.live:
         return None
-    bodies = ApiBodies([entry], request=request)
     return {
-        "entry": {
-            "id": entry.pk,
-            "title": entry.title,
-            "url": absolute_url(request, entry.get_absolute_url()),
-            "published_at": entry.published_at,
-            "key_event": entry.key_event,
-            "pinned": entry.pinned,
-            "authors": [{"id": a.pk, "name": a.name, "slug": a.slug} for a in entry.authors.all()],
-            "body_html": str(bodies.html(entry)),
-            "body_blocks": bodies.blocks(entry),
-        },
+        "entry": live_routes.Entry.model_validate(
+            live_routes.entry_items(request, [entry])[0]
+        ).model_dump(),
         "blog": _article_ref(request, blog),
     }
 
