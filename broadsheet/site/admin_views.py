@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -31,6 +32,11 @@ class BannerForm(forms.ModelForm):
             "text": gettext_lazy("One line, as readers will see it after “Breaking”."),
             "link": gettext_lazy("Where it leads: a path on this site or an https:// address."),
         }
+
+
+def flag_url(page: Page) -> str:
+    """The banner form, filled in from ``page`` (its headline and address)."""
+    return reverse("breaking_news:banner") + f"?page={page.pk}"
 
 
 def _require(request: HttpRequest) -> None:

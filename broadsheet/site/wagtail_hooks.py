@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.site import admin_urls
-from broadsheet.site.admin_views import PERMISSION
+from broadsheet.site.admin_views import PERMISSION, flag_url
 
 
 @hooks.register("register_admin_urls")
@@ -24,10 +24,6 @@ def breaking_menu_item():
     return BreakingMenuItem(
         _("Breaking news"), reverse("breaking_news:banner"), icon_name="warning", order=250
     )
-
-
-def flag_url(page) -> str:
-    return reverse("breaking_news:banner") + f"?page={page.pk}"
 
 
 @hooks.register("register_page_header_buttons")

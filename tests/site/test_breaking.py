@@ -17,6 +17,7 @@ from wagtail.models import Site
 from broadsheet.site import breaking
 from broadsheet.site.models import BreakingNews
 from tests import factories
+from tests.live.conftest import make_blog
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,12 @@ def test_readers_and_staff_without_the_permission_cannot(client, django_user_mod
     response = client.post("/admin/breaking/", {"site": site.pk, "text": "Not mine"})
     assert response.status_code in {302, 403}
     assert not BreakingNews.objects.exists()
+
+
+def test_a_live_blog_is_flagged_as_breaking_from_its_editor(client, editor, section):
+    blog = make_blog(section, title="Count night, live", slug="count-night")
+    client.force_login(editor)
+    edit = client.get(f"/admin/pages/{blog.pk}/edit/")
+    assert f"/admin/breaking/?page={blog.pk}".encode() in edit.content
+    form = BeautifulSoup(client.get(f"/admin/breaking/?page={blog.pk}").content, "html.parser")
+    assert form.select_one("input[name=link]")["value"] == blog.url
