@@ -6,6 +6,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from wagtail.models import Site
@@ -104,7 +105,11 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     return paging.page(request, articles.serialize(request, shown, fields), after)
 
 
-def _one(request: HttpRequest, found, fields_raw: str | None, format: str | None):
+def _one(
+    request: HttpRequest, response: HttpResponse, found, fields_raw: str | None, format: str | None
+):
+    # The same URL answers JSON or NINJS by Accept: a shared cache must keep one of each.
+    patch_vary_headers(response, ["Accept"])
     wants_ninjs = format == "ninjs" or ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
     fields = set(articles.FIELDS) if wants_ninjs else _fields(fields_raw, articles.FIELDS)
     article = found.first()
@@ -113,9 +118,9 @@ def _one(request: HttpRequest, found, fields_raw: str | None, format: str | None
     data = articles.serialize(request, [article], fields)[0]
     if not wants_ninjs:
         return data
-    response = JsonResponse(ninjs.from_article(data), content_type=ninjs.MEDIA_TYPE)
-    response["Vary"] = "Accept"
-    return response
+    answer = JsonResponse(ninjs.from_article(data), content_type=ninjs.MEDIA_TYPE)
+    patch_vary_headers(answer, ["Accept"])
+    return answer
 
 
 _ONE = {200: schemas.Article, **schemas.ERRORS, 403: schemas.Error}  # 403: a preview
@@ -123,7 +128,11 @@ _ONE = {200: schemas.Article, **schemas.ERRORS, 403: schemas.Error}  # 403: a pr
 
 @router.get("/articles/by-path", response=_ONE, exclude_unset=True)
 def article_by_path(
-    request: HttpRequest, path: str, fields: str | None = None, format: str | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    path: str,
+    fields: str | None = None,
+    format: str | None = None,
 ) -> dict | HttpResponse:
     """One public article by its address on the site (``/city/harbour-bridge/``)."""
     site = Site.find_for_request(request)
@@ -131,12 +140,13 @@ def article_by_path(
         raise Http404("No such article")
     url_path = site.root_page.url_path + path.strip("/") + "/"
     found = articles.queryset(request, set(articles.FIELDS)).filter(url_path=url_path)
-    return _one(request, found, fields, format)
+    return _one(request, response, found, fields, format)
 
 
 @router.get("/articles/{article_id}", response=_ONE, exclude_unset=True)
 def article(
     request: HttpRequest,
+    response: HttpResponse,
     article_id: ids.PathId,
     fields: str | None = None,
     format: str | None = None,
@@ -148,7 +158,7 @@ def article(
     if preview:
         return _preview(request, article_id, fields)
     found = articles.queryset(request, set(articles.FIELDS)).filter(pk=article_id)
-    return _one(request, found, fields, format)
+    return _one(request, response, found, fields, format)
 
 
 def _preview(request: HttpRequest, article_id: int, fields_raw: str | None) -> dict:

@@ -7,8 +7,10 @@
   and ``-Reset`` and are private (they count one client's requests, and may show its drafts);
   anonymous responses may be kept by the shared cache, so they carry only the constant
   ``RateLimit-Policy``, never a count that the cache would hand to others.
-* CORS: anonymous reads are open to every origin (public content); a key's responses go only
-  to the origins listed on the key. Preflights (which carry no key) are answered here.
+* CORS: anonymous reads are open to every origin (public content), said on every anonymous
+  answer, since the shared cache gives it to clients with and without an ``Origin``; a key's
+  responses go only to the origins listed on the key. Preflights (which carry no key) are
+  answered here.
 
 Goes after ``AuthenticationMiddleware``, inside ``SharedCacheMiddleware``.
 """
@@ -82,13 +84,17 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _cors(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    key = getattr(request, "api_key", None)
+    if key is None:
+        # Whether or not this request came from a page: the shared cache hands the same
+        # answer to the next client, which may be a browser on any site.
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        return response
     origin = request.headers.get("Origin")
     if not origin:
         return response
-    key = getattr(request, "api_key", None)
-    if key is None:
-        response["Access-Control-Allow-Origin"] = "*"
-    elif key.allows_origin(origin):
+    if key.allows_origin(origin):
         response["Access-Control-Allow-Origin"] = origin
         patch_vary_headers(response, ["Origin"])
     response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS

@@ -182,3 +182,18 @@ def test_numbers_no_database_key_can_hold_are_refused_or_match_nothing(client, d
     assert response.status_code == 400 and data["field"] == "cursor"
     response, data = get(client, f"/api/v1/search?q=tram&cursor={cursors.encode(10_000)}")
     assert response.status_code == 400 and data["field"] == "cursor"
+
+
+@pytest.mark.django_db
+def test_answers_a_shared_cache_may_keep_say_what_they_vary_on(client, desk):
+    article = desk[0]
+    for accept in ["application/json", "application/ninjs+json"]:
+        response = client.get(f"/api/v1/articles/{article.pk}", headers={"Accept": accept})
+        assert "Accept" in response["Vary"], accept
+        assert "public" in response["Cache-Control"]
+    by_path = client.get("/api/v1/articles/by-path", {"path": article.url})
+    assert by_path.status_code == 200 and "Accept" in by_path["Vary"]
+    # Anonymous answers are the same for every client, a browser on another site included.
+    listed = client.get("/api/v1/articles")
+    assert listed["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in listed["Access-Control-Expose-Headers"]

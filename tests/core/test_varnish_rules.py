@@ -30,7 +30,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.http import QueryDict
-from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from broadsheet.api.urls import api
@@ -305,8 +304,7 @@ def test_tracking_parameters_and_an_empty_query_string_never_reach_the_app(newsr
 
 def api_reads() -> dict[str, set[str]]:
     """Each GET path of the content API and the query parameters its document declares."""
-    with override_settings(ALLOWED_HOSTS=["*"]):
-        document = api.get_openapi_schema()
+    document = api.get_openapi_schema()
     return {
         path: {p["name"] for p in operations["get"].get("parameters", []) if p["in"] == "query"}
         for path, operations in document["paths"].items()
@@ -316,7 +314,9 @@ def api_reads() -> dict[str, set[str]]:
 
 def test_varnish_keeps_every_parameter_the_api_declares(db):
     reads = api_reads()
-    assert "/api/v1/articles" in reads and {"section", "cursor", "fields"} <= reads["/api/v1/articles"]
+    assert (
+        "/api/v1/articles" in reads and {"section", "cursor", "fields"} <= reads["/api/v1/articles"]
+    )
     for path, names in reads.items():
         url = path.replace("{article_id}", "7")
         assert kept(url, names) == names, f"{path} takes {sorted(names - kept(url, names))}"
