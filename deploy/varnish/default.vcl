@@ -196,7 +196,7 @@ sub normalise_query {
         # the content API: every query parameter its operations declare (the OpenAPI
         # document; tests/core/test_varnish_rules.py compares the two)
         set req.url = regsuball(req.url,
-            "(?<=[?&])(?!(?:author|cursor|fields|format|language|limit|path|preview|published_before|published_since|q|section|story|tag|updated_before|updated_since)(?:=|&|$))[^&]*(?:&|$)", "");
+            "(?<=[?&])(?!(?:author|cursor|fields|format|language|limit|path|preview|published_before|published_since|q|section|status|story|tag|updated_before|updated_since)(?:=|&|$))[^&]*(?:&|$)", "");
     } elsif (req.url ~ "^/search/") {
         # SearchForm (q, section, since, until) and its pages
         set req.url = regsuball(req.url,

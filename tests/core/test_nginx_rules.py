@@ -24,7 +24,8 @@ VCL = (NGINX.parent / "varnish" / "default.vcl").read_text()
 PARAMETERS = (
     "before=1-2&p=3&page=2&q=ferry&section=city&since=2026-01-01&sort=newest&until=x"
     "&author=ada&cursor=YWI&fields=id,title&format=ninjs&language=en&limit=5&path=/city/a/"
-    "&preview=true&published_before=2026-02-01&published_since=2026-01-01&story=wall"
+    "&preview=true&published_before=2026-02-01&published_since=2026-01-01&status=live"
+    "&story=wall"
     "&tag=ferries&updated_before=2026-02-01&updated_since=2026-01-01"
 )
 NOISE = "utm_source=news&fbclid=IwAR0&r=123"
@@ -45,6 +46,7 @@ PATHS = (
     "/api/v1/articles",
     "/api/v1/articles/7",
     "/api/v1/search",
+    "/api/v1/liveblogs",
 )
 
 
