@@ -165,12 +165,18 @@ def _send_one(backend, rendered: mail.Rendered, delivery: Delivery, *, me: str) 
 
 
 def _failed(delivery: Delivery, code: int, reply: bytes | str) -> None:
-    """5xx: the address is refused for good (suppressed); 4xx: tried again, a few times."""
+    """5xx: the address is refused for good (suppressed); 4xx: tried again after a lease, up
+    to :data:`MAX_ATTEMPTS` times, then failed and counted as a soft bounce."""
     text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
     detail = f"{code} {text}"[:2000]
-    if 400 <= code < 500 and delivery.attempts + 1 < MAX_ATTEMPTS:  # counted when claimed
+    # ``attempts`` was read before this claim counted one more.
+    if 400 <= code < 500 and delivery.attempts + 1 < MAX_ATTEMPTS:
+        # Held as claimed by nobody alive: taken again once a lease has passed, not at once.
         Delivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.QUEUED, claimed_by="", claimed_at=None, error=detail
+            status=DeliveryStatus.CLAIMED,
+            claimed_by="retry",
+            claimed_at=timezone.now(),
+            error=detail,
         )
         return
     Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, error=detail)

@@ -163,3 +163,18 @@ def test_the_privacy_commands_export_and_erase_subscribers_too(newsroom):
     call_command("comments_erase", "ines@reader.example", "--yes", stdout=out)
     assert "newsletters: erased 1 records" in out.getvalue()
     assert not Subscriber.objects.exists()
+
+
+def test_a_4xx_is_retried_after_a_lease_then_counted_as_a_soft_bounce(newsroom, smtp, settings):
+    settings.BROADSHEET_NEWSLETTER_LEASE_SECONDS = 0.5
+    busy = subscribe(newsroom["newsletter"], "busy@reader.example")
+    smtp.refuse["busy@reader.example"] = "451 4.7.1 Try again later"
+    article(newsroom, "Fog delays the morning crossing")
+
+    call_command("newsletter", "send", "morning-tide", stdout=open("/dev/null", "w"))
+
+    row = Delivery.objects.get(subscriber=busy)
+    assert (row.status, row.attempts) == (DeliveryStatus.FAILED, 3)
+    assert "451" in row.error
+    busy.refresh_from_db()
+    assert busy.bounce_count == 1 and busy.is_reachable  # one soft bounce does not suppress
