@@ -8,8 +8,10 @@ every attempt for that recipient.
 """
 
 import email.policy
+import re
 from dataclasses import dataclass
 from email.utils import format_datetime, parseaddr
+from html import unescape
 
 import css_inline
 from django.conf import settings
@@ -102,8 +104,11 @@ def message_for(
             reverse("subscriptions:opened", args=[tokens.delivery_token(delivery.pk)])
         )
         pixel = f'<img src="{open_url}" width="1" height="1" alt="" style="display:block">'
+    html = rendered.html
+    if rendered.tracking:
+        html = _counted_links(html, delivery.pk)
     html = (
-        rendered.html.replace(PREFERENCES, preferences_url)
+        html.replace(PREFERENCES, preferences_url)
         .replace(UNSUBSCRIBE, unsubscribe_url)
         .replace(OPEN_PIXEL, pixel)
     )
@@ -126,6 +131,19 @@ def message_for(
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def _counted_links(html: str, delivery_id: int) -> str:
+    """Links to the site's pages go through the click counter (the personal links, still
+    markers here, do not)."""
+    base = re.escape(content.site_url("/"))
+
+    def through_counter(found: re.Match) -> str:
+        url = unescape(found.group(1))
+        counter = reverse("subscriptions:clicked", args=[tokens.click_token(delivery_id, url)])
+        return f'href="{content.site_url(counter)}"'
+
+    return re.sub(rf'href="({base}[^"]*)"', through_counter, html)
 
 
 def unsubscribe_mailto(manage_token: str) -> str:

@@ -80,6 +80,24 @@ def read_delivery_token(token: str) -> int | None:
     return value if isinstance(value, int) else None
 
 
+CLICK_SALT = "broadsheet.newsletters.click"
+
+
+def click_token(delivery_id: int, url: str) -> str:
+    """Names the copy and the address it leads to; signed, so it redirects nowhere else."""
+    return signing.dumps([delivery_id, url], salt=CLICK_SALT, compress=True)
+
+
+def read_click_token(token: str) -> tuple[int, str] | None:
+    try:
+        value = signing.loads(token, salt=CLICK_SALT)
+    except signing.BadSignature:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)):
+        return None
+    return value[0], str(value[1])
+
+
 def _subscriber(data: object) -> Subscriber | None:
     if not isinstance(data, dict) or not isinstance(data.get("s"), int):
         return None

@@ -18,5 +18,6 @@ steps = [
     path("preferences/<str:token>/", views.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("opened/<str:token>/", views.opened, name="opened"),
+    path("clicked/<str:token>/", views.clicked, name="clicked"),
     path("bounces/", webhook.receive, name="bounces"),
 ]

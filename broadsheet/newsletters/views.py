@@ -7,7 +7,14 @@ does not verify gets a page saying so, never a silent success.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.db.models import F
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -189,6 +196,18 @@ def opened(request: HttpRequest, token: str) -> HttpResponse:
             opened_at=timezone.now()
         )
     return HttpResponse(PIXEL, content_type="image/gif")
+
+
+@never_cache
+def clicked(request: HttpRequest, token: str) -> HttpResponse:
+    """First-party click counting (off unless configured): counted, then on to the page."""
+    found = tokens.read_click_token(token)
+    if found is None:
+        return _bad_link(request)
+    delivery_id, url = found
+    if mail.tracking_on():
+        Delivery.objects.filter(pk=delivery_id).update(clicks=F("clicks") + 1)
+    return HttpResponseRedirect(url)
 
 
 @require_POST

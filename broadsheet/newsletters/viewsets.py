@@ -31,6 +31,7 @@ class EditionIndex(IndexView):
                 "deliveries", filter=Q(deliveries__unsubscribed_at__isnull=False)
             ),
             "opened": Count("deliveries", filter=Q(deliveries__opened_at__isnull=False)),
+            "clicked": Count("deliveries", filter=Q(deliveries__clicks__gt=0)),
         }
         return super().get_base_queryset().select_related("newsletter").annotate(**counted)
 
@@ -51,15 +52,15 @@ class NewsletterViewSet(ModelViewSet):
 
 
 class CountsColumn(Column):
-    """Recipients, sent, failed, bounced, unsubscribed (and opened, when counted)."""
+    """Recipients, sent, failed, bounced, unsubscribed (and opened and clicked, when counted)."""
 
     def get_value(self, instance):
         text = (
             f"{instance.recipients} recipients · {instance.sent} sent · {instance.failed} failed"
             f" · {instance.bounced} bounced · {instance.unsubscribed} unsubscribed"
         )
-        if instance.opened:
-            text += f" · {instance.opened} opened"
+        if instance.opened or instance.clicked:
+            text += f" · {instance.opened} opened · {instance.clicked} clicked"
         return text
 
 

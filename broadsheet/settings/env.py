@@ -61,7 +61,7 @@ VARIABLES: dict[str, str] = {
     "NEWSLETTER_BATCH": "Newsletter messages sent per SMTP connection (default 100).",
     "NEWSLETTER_RATE": "Newsletter messages per second at most (default 0: no limit).",
     "NEWSLETTER_LEASE_SECONDS": "Seconds before a stopped sender's newsletter rows are retaken.",
-    "NEWSLETTER_TRACKING": "Count newsletter opens, first-party and cookie-less (default off).",
+    "NEWSLETTER_TRACKING": "Count newsletter opens and clicks, first-party, cookie-less (off).",
     "NEWSLETTER_UNSUBSCRIBE_EMAIL": "The mailto: address of List-Unsubscribe (default FROM_EMAIL).",
     "BOUNCE_WEBHOOK_SECRET": "Shared secret of the bounce webhook; unset: the webhook is off.",
     "BOUNCE_IMAP_HOST": "IMAP server of the bounce mailbox (TLS); unset: no mailbox is read.",

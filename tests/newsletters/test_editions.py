@@ -194,6 +194,12 @@ def test_opens_are_counted_only_when_switched_on_and_set_no_cookie(
 
     assert answer["Content-Type"] == "image/gif" and not answer.cookies
     assert Delivery.objects.get().opened_at is not None
+    html = message.get_body(preferencelist=("html",)).get_content()
+    counted = re.findall(r'href="http://testserver(/subscriptions/clicked/[^"]+)"', html)
+    targets = [client.get(path)["Location"] for path in counted]
+    assert "http://testserver/harbour/kite-festival-on-the-dunes/" in targets
+    assert Delivery.objects.get().clicks == len(counted)
+    assert 'href="http://testserver/subscriptions/preferences/' in html  # personal links stay
 
 
 def test_without_tracking_there_is_no_pixel(newsroom, smtp):
@@ -203,7 +209,8 @@ def test_without_tracking_there_is_no_pixel(newsroom, smtp):
     sending.send_now(newsroom["newsletter"])
 
     (message,) = smtp.to("ola@reader.example")
-    assert "/subscriptions/opened/" not in message.get_body(preferencelist=("html",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert "/subscriptions/opened/" not in html and "/subscriptions/clicked/" not in html
 
 
 def test_the_list_command_prints_subscriber_counts(newsroom, capsys):
