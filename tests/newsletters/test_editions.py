@@ -235,3 +235,22 @@ def test_sections_scope_with_no_section_chosen_builds_nothing(newsroom):
     assert editions.build_automatic(newsletter) is None
     newsletter.sections.add(newsroom["section"])
     assert editions.build_automatic(newsletter) is not None
+
+
+def test_a_developing_story_s_newsletter_collects_only_its_articles(newsroom):
+    from broadsheet.articles.stories import Story
+
+    story = Story.objects.create(title="The harbour wall", slug="harbour-wall")
+    newsletter = newsroom["newsletter"]
+    newsletter.scope, newsletter.story = Scope.STORY, story
+    newsletter.save()
+    joined = article(newsroom, "Engineers inspect the harbour wall")
+    joined.story = story
+    joined.save_revision().publish()
+    article(newsroom, "Regatta moves to September")
+
+    edition = editions.build_automatic(newsletter)
+
+    assert [b.value["article"].title for b in edition.content] == [
+        "Engineers inspect the harbour wall"
+    ]
