@@ -27,7 +27,7 @@ def queued(newsroom):
     return edition
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_senders_claiming_at_once_take_different_rows(queued):
     taken: dict[str, list[int]] = {}
     start = threading.Barrier(2)
