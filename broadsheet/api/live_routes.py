@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 
 from broadsheet.api import cursors, ids, paging, schemas
 from broadsheet.api.bodies import ApiBodies
-from broadsheet.articles.selectors import private_q, public_articles
+from broadsheet.articles.selectors import private_q
 from broadsheet.articles.stories import Story
 from broadsheet.articles.stories import key as story_key
 from broadsheet.caching import keys
@@ -21,6 +21,7 @@ from broadsheet.live import keys as live_keys
 from broadsheet.live import selectors
 from broadsheet.live.entries import LiveEntry
 from broadsheet.live.models import LiveBlogPage, Status
+from broadsheet.live.timeline import timeline
 
 router = Router(tags=["live coverage"])
 
@@ -262,29 +263,15 @@ def story(request: HttpRequest, slug: str):
     if found is None:
         raise HttpError(404, "slug: no developing story has this slug")
     keys.add(story_key(found.pk))
-    articles = public_articles(request).filter(story=found).defer_streamfields()
-    blogs = _blogs(request).filter(story=found)
     items = [
         {
-            "type": "article",
-            "id": a.pk,
-            "headline": a.title,
-            "note": a.story_note,
-            "url": page_url(request, a),
-            "date": a.published_at,
+            "type": item.kind,
+            "id": item.page_id,
+            "headline": item.headline,
+            "note": item.note,
+            "url": absolute_url(request, item.url) if item.url else None,
+            "date": item.date,
         }
-        for a in articles
-    ] + [
-        {
-            "type": "liveblog",
-            "id": b.pk,
-            "headline": b.title,
-            "note": b.story_note,
-            "url": page_url(request, b),
-            "date": b.coverage_start or b.first_published_at,
-        }
-        for b in blogs
+        for item in timeline(request, found)
     ]
-    keys.add(*(keys.page(item["id"]) for item in items))
-    items.sort(key=lambda item: (item["date"] is None, item["date"] or 0, item["id"]))
     return {**_story(request, found), "timeline": items}

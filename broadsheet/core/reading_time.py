@@ -172,14 +172,6 @@ def reading_time_minutes(
 
     Raises :class:`ValueError` if a rate is not positive or ``image_count`` is negative.
     """
-    rates = {
-        "words_per_minute": words_per_minute,
-        "chinese_chars_per_minute": chinese_chars_per_minute,
-        "japanese_chars_per_minute": japanese_chars_per_minute,
-    }
-    for name, rate in rates.items():
-        if rate <= 0:
-            raise ValueError(f"{name} must be positive, got {rate}")
     extra_seconds = image_seconds(image_count)
 
     total = TextCount()
@@ -202,8 +194,18 @@ def minutes_for(
     chinese_chars_per_minute: int = CHINESE_CHARS_PER_MINUTE,
     japanese_chars_per_minute: int = JAPANESE_CHARS_PER_MINUTE,
 ) -> int:
-    """Whole minutes, at least one, for units already counted (see :func:`reading_time_minutes`,
-    which checks the rates)."""
+    """Whole minutes, at least one, for units already counted (see :func:`reading_time_minutes`).
+
+    Raises :class:`ValueError` if a rate is not positive.
+    """
+    rates = {
+        "words_per_minute": words_per_minute,
+        "chinese_chars_per_minute": chinese_chars_per_minute,
+        "japanese_chars_per_minute": japanese_chars_per_minute,
+    }
+    for name, rate in rates.items():
+        if rate <= 0:
+            raise ValueError(f"{name} must be positive, got {rate}")
     seconds = (
         Fraction(total.words * 60, words_per_minute)
         + Fraction(total.chinese_chars * 60, chinese_chars_per_minute)

@@ -23,6 +23,8 @@ class TimelineItem:
     note: str
     url: str
     is_live: bool = False
+    kind: str = "article"  # or "liveblog"
+    page_id: int = 0
 
 
 def timeline(request: HttpRequest, story: Story) -> list[TimelineItem]:
@@ -31,7 +33,8 @@ def timeline(request: HttpRequest, story: Story) -> list[TimelineItem]:
     )
     blogs = LiveBlogPage.objects.live().exclude(private_q(request)).filter(story=story)
     items = [
-        TimelineItem(a.published_at, a.title, a.story_note, a.get_url(request)) for a in articles
+        TimelineItem(a.published_at, a.title, a.story_note, a.get_url(request), page_id=a.pk)
+        for a in articles
     ]
     items += [
         TimelineItem(
@@ -40,6 +43,8 @@ def timeline(request: HttpRequest, story: Story) -> list[TimelineItem]:
             b.story_note,
             b.get_url(request),
             is_live=b.is_live,
+            kind="liveblog",
+            page_id=b.pk,
         )
         for b in blogs
     ]
