@@ -16,6 +16,7 @@ class WebhooksConfig(AppConfig):
         from broadsheet.comments.models import Comment
         from broadsheet.core import scheduling
         from broadsheet.live.entries import LiveEntry
+        from broadsheet.newsletters.signals import edition_sent
         from broadsheet.webhooks import receivers
         from broadsheet.webhooks.delivering import deliver_due
 
@@ -26,9 +27,7 @@ class WebhooksConfig(AppConfig):
         post_save.connect(receivers.comment_saved, sender=Comment)
         pre_save.connect(receivers.entry_about_to_change, sender=LiveEntry)
         post_save.connect(receivers.entry_saved, sender=LiveEntry)
-        # newsletter.sent is in the registry; the newsletters app's signal connects it with
-        # this one line (and its import, broadsheet.newsletters.signals.edition_sent):
-        # edition_sent.connect(receivers.edition_sent)
+        edition_sent.connect(receivers.edition_sent)
 
         # `broadsheet worker` sends due deliveries and retries once a minute.
         scheduling.register(deliver_due)

@@ -27,7 +27,8 @@ from ninja.responses import NinjaJSONEncoder
 from broadsheet.api import articles, live_routes, schemas
 from broadsheet.api.directory_routes import comment_item
 from broadsheet.articles.selectors import public_articles
-from broadsheet.core.absolute import page_url
+from broadsheet.core.absolute import absolute_url, page_url
+from broadsheet.newsletters.sending import ledger_counts
 
 Builder = Callable[[HttpRequest, Any], dict[str, Any] | None]
 
@@ -86,13 +87,25 @@ def _live_entry(request: HttpRequest, entry) -> dict[str, Any] | None:
 
 
 def _edition(request: HttpRequest, edition) -> dict[str, Any] | None:
-    """A newsletter edition: what every edition has, whatever the newsletters app adds."""
+    """A sent edition: its newsletter, subject, web version and what the send came to."""
+    counts = ledger_counts(edition)
     return {
         "edition": {
             "id": edition.pk,
-            "title": str(edition),
-            "sent_at": getattr(edition, "sent_at", None),
-        }
+            "subject": edition.subject,
+            "kind": edition.kind,
+            "url": absolute_url(request, edition.get_absolute_url()),
+            "sent_at": edition.finished_at,
+            "recipients": sum(counts.values()),
+            "sent": counts["sent"],
+            "failed": counts["failed"],
+            "bounced": counts["bounced"],
+        },
+        "newsletter": {
+            "id": edition.newsletter.pk,
+            "slug": edition.newsletter.slug,
+            "name": edition.newsletter.name,
+        },
     }
 
 

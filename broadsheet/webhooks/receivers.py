@@ -115,5 +115,5 @@ def entry_saved(sender, instance: LiveEntry, **kwargs) -> None:
 
 
 def edition_sent(sender, edition, **kwargs) -> None:
-    """``broadsheet.newsletters.signals.edition_sent``: connect it in ``apps.py``."""
+    """Every address of an edition has been tried (``broadsheet.newsletters.signals``)."""
     emit("newsletter.sent", edition)

@@ -15,6 +15,7 @@ import pytest
 from broadsheet.webhooks import events
 from broadsheet.webhooks.models import Subscription
 from tests import factories
+from tests.newsletters.conftest import smtp  # noqa: F401 - a real SMTP server, for editions
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 

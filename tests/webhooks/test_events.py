@@ -12,7 +12,8 @@ from broadsheet.articles.models import Correction
 from broadsheet.comments.actions import approve_comment, feature_comment
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.live import actions as live
-from broadsheet.webhooks import actions
+from broadsheet.newsletters import sending
+from broadsheet.newsletters.models import Newsletter, Subscriber, Subscription
 from broadsheet.webhooks.models import Event
 from tests import factories
 from tests.live.conftest import body, make_blog
@@ -171,15 +172,29 @@ def test_editing_a_live_entry_is_no_new_event(newsroom, committing):
     assert recorded() == ["liveentry.published"]
 
 
-def test_a_newsletter_edition_is_ready_to_be_sent_as_newsletter_sent(db):
-    class Edition:
-        pk = 7
-        sent_at = timezone.now()
+def test_a_sent_edition_is_newsletter_sent_once_with_its_counts(newsroom, committing, smtp):
+    newsletter = Newsletter.objects.create(
+        name="Quayside Evening", slug="quayside-evening", sender_email="news@quayside.example"
+    )
+    for email in ("ada@reader.example", "bo@reader.example"):
+        subscriber = Subscriber.objects.create(email=email, confirmed_at=timezone.now())
+        Subscription.objects.create(subscriber=subscriber, newsletter=newsletter)
+    with committing():
+        factories.make_article(newsroom, title="Ferry timetable changes")
+    with committing():
+        edition, _ = sending.send_now(newsletter)
+        sending.send_edition(edition)  # already finished: announced once, not again
 
-        def __str__(self) -> str:
-            return "Morning briefing, 3 December"
-
-    event = actions.record_event(name="newsletter.sent", obj=Edition())
-    sent = json.loads(event.body)
-    assert sent["event"] == "newsletter.sent"
-    assert sent["data"]["edition"]["title"] == "Morning briefing, 3 December"
+    assert recorded() == ["article.published", "newsletter.sent"]
+    sent = payload("newsletter.sent")["data"]
+    assert sent["newsletter"] == {
+        "id": newsletter.pk,
+        "slug": "quayside-evening",
+        "name": "Quayside Evening",
+    }
+    assert sent["edition"]["id"] == edition.pk
+    assert sent["edition"]["subject"] == edition.subject
+    assert sent["edition"]["url"].endswith(f"/newsletters/quayside-evening/{edition.pk}/")
+    assert (sent["edition"]["recipients"], sent["edition"]["sent"]) == (2, 2)
+    assert sent["edition"]["sent_at"]
+    assert len(smtp.messages) == 2
