@@ -31,5 +31,10 @@ def test_openapi_31_document_and_reference_page(client):
     assert document["openapi"].startswith("3.1")
     assert "/api/v1/articles" in document["paths"]
     assert "/api/v1/articles/{article_id}/comments" in document["paths"]
+    filters = {p["name"] for p in document["paths"]["/api/v1/articles"]["get"]["parameters"]}
+    assert {
+        "section", "tag", "author", "story", "language", "published_since",
+        "published_before", "updated_since", "updated_before",
+    } <= filters  # fmt: skip
     page = client.get("/api/v1/reference")
     assert page.status_code == 200 and b"openapi.json" in page.content

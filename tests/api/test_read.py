@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from broadsheet.api import cursors
+from broadsheet.articles.stories import Story
 from broadsheet.caching import keys
 from broadsheet.core.pagination import Cursor
 from tests import factories
@@ -91,6 +92,18 @@ def test_filters_by_section_tag_author_and_dates(client, home, desk, author):
     assert [a["id"] for a in data["items"]] == [desk[4].pk, desk[3].pk]
     _, data = get(client, "/api/v1/articles?language=en&fields=id")
     assert len(data["items"]) == 6
+
+
+@pytest.mark.django_db
+def test_filters_by_story_slug_and_names_the_story(client, section, desk):
+    story = Story.objects.create(title="Tram line", slug="tram-line", explainer="The extension.")
+    told = factories.make_article(section, title="Tram depot chosen", slug="depot", story=story)
+    response, data = get(client, "/api/v1/articles?story=tram-line&fields=title,story")
+    assert [a["title"] for a in data["items"]] == [told.title]
+    assert data["items"][0]["story"] == {"id": story.pk, "title": "Tram line", "slug": "tram-line"}
+    assert f"story-{story.pk}" in keys.parse(response[keys.HEADER])
+    response, data = get(client, "/api/v1/articles?story=no-such-story")
+    assert response.status_code == 404
 
 
 @pytest.mark.django_db
