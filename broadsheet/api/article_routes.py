@@ -8,10 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from wagtail.models import Site
 
-from broadsheet.api import articles, cursors, ids, ninjs, paging, schemas
+from broadsheet.api import articles, cursors, ids, kept, ninjs, paging, schemas
 from broadsheet.articles import keys as article_keys
 from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.articles.stories import Story
@@ -89,6 +90,7 @@ def _filtered(request: HttpRequest, filters: ArticleFilters, fields: set[str]):
 
 
 @router.get("/articles", response={200: schemas.ArticleList, **schemas.ERRORS}, exclude_unset=True)
+@decorate_view(kept.shared())
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     """Public articles, newest first by publication date; walk with ``next``."""
     fields = _fields(filters.fields, articles.LIST_FIELDS)
@@ -105,12 +107,22 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     return paging.page(request, articles.serialize(request, shown, fields), after)
 
 
+def _asks_ninjs(request: HttpRequest) -> bool:
+    """Whether ``Accept`` asks for NINJS (``?format=ninjs`` is in the query string)."""
+    return ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
+
+
+def _previews(request: HttpRequest) -> bool:
+    # A preview shows a draft to one key's user: never kept, whatever its value says.
+    return "preview" in request.GET
+
+
 def _one(
     request: HttpRequest, response: HttpResponse, found, fields_raw: str | None, format: str | None
 ):
     # The same URL answers JSON or NINJS by Accept: a shared cache must keep one of each.
     patch_vary_headers(response, ["Accept"])
-    wants_ninjs = format == "ninjs" or ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
+    wants_ninjs = format == "ninjs" or _asks_ninjs(request)
     fields = set(articles.FIELDS) if wants_ninjs else _fields(fields_raw, articles.FIELDS)
     article = found.first()
     if article is None:
@@ -127,6 +139,7 @@ _ONE = {200: schemas.Article, **schemas.ERRORS, 403: schemas.Error}  # 403: a pr
 
 
 @router.get("/articles/by-path", response=_ONE, exclude_unset=True)
+@decorate_view(kept.shared(varies_on=_asks_ninjs))
 def article_by_path(
     request: HttpRequest,
     response: HttpResponse,
@@ -144,6 +157,7 @@ def article_by_path(
 
 
 @router.get("/articles/{article_id}", response=_ONE, exclude_unset=True)
+@decorate_view(kept.shared(varies_on=_asks_ninjs, unless=_previews))
 def article(
     request: HttpRequest,
     response: HttpResponse,
@@ -173,6 +187,8 @@ def _preview(request: HttpRequest, article_id: int, fields_raw: str | None) -> d
     return articles.serialize(request, [draft], _fields(fields_raw, articles.FIELDS))[0]
 
 
+# Not kept: the search index is brought up to date by a task after the change commits, so an
+# answer built in between would be kept under the new content generation.
 @router.get("/search", response={200: schemas.SearchResults, **schemas.ERRORS}, exclude_unset=True)
 def search(
     request: HttpRequest,
