@@ -21,9 +21,11 @@ class FreshnessConfig(AppConfig):
         from broadsheet.comments.models import CommentSettings
         from broadsheet.comments.signals import comment_policy_changed, comment_visibility_changed
         from broadsheet.core.models import SiteSettings
-        from broadsheet.freshness import handlers, live
+        from broadsheet.freshness import handlers, live, newsletters
         from broadsheet.images.models import Photo
         from broadsheet.live.models import LiveBlogPage, LiveEntry
+        from broadsheet.newsletters.models import Edition, Newsletter
+        from broadsheet.newsletters.signals import edition_sent
         from broadsheet.site.models import BreakingNews
 
         page_models = [model for model in apps.get_models() if issubclass(model, Page)]
@@ -60,3 +62,7 @@ class FreshnessConfig(AppConfig):
         post_delete.connect(handlers.breaking_news_changed, sender=BreakingNews)
         post_save.connect(handlers.site_changed, sender=Site)
         post_delete.connect(handlers.site_changed, sender=Site)
+        post_save.connect(newsletters.newsletter_changed, sender=Newsletter)
+        post_delete.connect(newsletters.newsletter_changed, sender=Newsletter)
+        edition_sent.connect(newsletters.edition_sent)
+        post_delete.connect(newsletters.edition_deleted, sender=Edition)

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
+from broadsheet.caching import keys as cache_keys
+from broadsheet.newsletters import keys
 from broadsheet.newsletters.models import Edition, EditionStatus, Newsletter
 
 
@@ -11,7 +13,9 @@ class EditionsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug: str) -> Newsletter:
-        return get_object_or_404(Newsletter, slug=slug, active=True)
+        newsletter = get_object_or_404(Newsletter, slug=slug, active=True)
+        cache_keys.add(keys.newsletter(newsletter.pk))
+        return newsletter
 
     def title(self, newsletter: Newsletter) -> str:
         return newsletter.name

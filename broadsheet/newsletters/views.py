@@ -21,8 +21,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from broadsheet.caching import keys as cache_keys
 from broadsheet.comments import web
-from broadsheet.newsletters import actions, mail, tokens, traps
+from broadsheet.newsletters import actions, context_processors, keys, mail, tokens, traps
 from broadsheet.newsletters.forms import PreferencesForm, SignUpForm
 from broadsheet.newsletters.models import (
     Delivery,
@@ -45,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _sign_up_page(request, form, *, status: int, message: str = "") -> HttpResponse:
     context = {
-        "newsletters": Newsletter.objects.offered(),
+        "newsletters": context_processors.offered(request),
         "form": form,
         "token": traps.form_token(),
         "honeypot": traps.HONEYPOT,
@@ -56,6 +57,7 @@ def _sign_up_page(request, form, *, status: int, message: str = "") -> HttpRespo
 
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
     newsletter = get_object_or_404(Newsletter, slug=slug, active=True)
+    cache_keys.add(keys.newsletter(newsletter.pk))
     sent = newsletter.editions.filter(status=EditionStatus.SENT).order_by("-finished_at")[:100]
     return render(request, "newsletters/archive.html", {"newsletter": newsletter, "editions": sent})
 
@@ -68,6 +70,7 @@ def edition(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         newsletter__slug=slug,
         status=EditionStatus.SENT,
     )
+    cache_keys.add(keys.newsletter(found.newsletter_id))
     rendered = mail.render_edition(found, for_web=True)
     return render(
         request,

@@ -101,6 +101,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "broadsheet.comments.context_processors.most_commented",
                 "broadsheet.newsletters.context_processors.account_panels",
+                "broadsheet.newsletters.context_processors.article_panels",
             ],
         },
     },

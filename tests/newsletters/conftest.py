@@ -81,6 +81,10 @@ def smtp(settings):
 
 @pytest.fixture
 def newsroom(db, author):
+    return make_newsroom(author)
+
+
+def make_newsroom(author) -> dict:
     factories.name_test_site("The Estuary Courier")
     home = factories.make_home()
     section = factories.make_section(home, title="Harbour", slug="harbour")
