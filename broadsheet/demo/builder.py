@@ -22,6 +22,7 @@ from broadsheet.articles.stories import Story
 from broadsheet.core.models import SiteSettings
 from broadsheet.demo import content, live, live_content
 from broadsheet.demo.comments import build_demo_comments
+from broadsheet.demo.newsletters import build_demo_newsletters
 from broadsheet.demo.pictures import ensure_photo
 
 SITE_NAME = "The Harbour Courier"
@@ -33,12 +34,13 @@ class BuildReport:
     existing_articles: int = 0
     scheduled: int = 0
     live_entries: int = 0
+    newsletters: int = 0
 
 
 @transaction.atomic
 def build_demo(*, now: datetime | None = None) -> BuildReport:
-    """Create the demo home page, sections, authors, articles, the developing story and the
-    live blog that do not exist yet."""
+    """Create the demo home page, sections, authors, articles, the developing story, the
+    live blog and the newsletters that do not exist yet."""
     now = now or timezone.now()
     home = ensure_home_page()
     sections = {s.slug: ensure_section(home, s) for s in content.SECTIONS}
@@ -61,6 +63,7 @@ def build_demo(*, now: datetime | None = None) -> BuildReport:
         live_content.LIVE_BLOG, sections=sections, authors=authors, story=story, now=now
     )
     build_demo_comments()
+    report.newsletters = build_demo_newsletters(story=story, now=now)
     return report
 
 

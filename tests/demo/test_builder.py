@@ -13,6 +13,7 @@ from broadsheet.articles.models import ArticlePage, Author, SectionPage
 from broadsheet.demo import content
 from broadsheet.demo.builder import build_demo
 from broadsheet.images.models import Photo
+from broadsheet.newsletters.models import Edition, EditionStatus, Newsletter, Scope
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,13 @@ def test_demo_builds_a_believable_newsroom():
     assert not Photo.objects.filter(description="").exists()
     assert not Photo.objects.filter(credit="").exists()
 
+    assert report.newsletters == Newsletter.objects.offered().count() == 3
+    story = Newsletter.objects.get(scope=Scope.STORY)
+    assert story.story.slug == "sallow-floods"
+    assert Newsletter.objects.get(scope=Scope.SECTIONS).sections.count() == 2
+    (archived,) = Edition.objects.filter(status=EditionStatus.SENT)
+    assert len(archived.content) == 4, "three articles and a note"
+
 
 def test_building_twice_adds_nothing_and_every_page_answers(client):
     build_demo()
@@ -47,7 +55,11 @@ def test_building_twice_adds_nothing_and_every_page_answers(client):
     assert again.existing_articles == len(content.ARTICLES)
     assert (ArticlePage.objects.count(), Author.objects.count(), Photo.objects.count()) == counts
 
+    assert Newsletter.objects.count() == 3 and Edition.objects.count() == 1
     assert client.get("/").status_code == 200
+    assert client.get("/newsletters/week-on-the-water/").status_code == 200
+    edition = client.get(Edition.objects.get().get_absolute_url())
+    assert b"Street by street" in edition.content
     pages = [*ArticlePage.objects.live(), *SectionPage.objects.live()]
     for page in pages:
         assert client.get(page.url).status_code == 200, page.url

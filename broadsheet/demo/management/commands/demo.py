@@ -33,7 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {report.created_articles} articles created, "
             f"{report.existing_articles} already there, "
-            f"{report.live_entries} live blog entries posted."
+            f"{report.live_entries} live blog entries posted, "
+            f"{report.newsletters} newsletters created."
         )
         password = self.ensure_admin()
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
