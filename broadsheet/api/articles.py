@@ -85,7 +85,8 @@ def serialize(
         keys.add(*(keys.page(pk) for pk in bodies.page_ids))
     keys.add(*(keys.page(article.pk) for article in articles))
     tags = _tags_of(articles) if "tags" in fields else {}
-    return [_article(request, article, fields, bodies, tags) for article in articles]
+    links = _Links(request)
+    return [_article(links, article, fields, bodies, tags) for article in articles]
 
 
 def _tags_of(articles: list[ArticlePage]) -> dict[int, list[Tag]]:
@@ -103,19 +104,19 @@ def _tags_of(articles: list[ArticlePage]) -> dict[int, list[Tag]]:
 
 
 def _article(
-    request, article: ArticlePage, fields: set[str], bodies, tags: dict[int, list[Tag]]
+    links: "_Links", article: ArticlePage, fields: set[str], bodies, tags: dict[int, list[Tag]]
 ) -> dict[str, Any]:
+    request = links.request
+    path = article.get_url(request) if fields & {"url", "path"} else None
     values = {
         "id": lambda: article.pk,
-        "url": lambda: page_url(request, article),
-        "path": lambda: article.get_url(request),
+        "url": lambda: absolute_url(request, path) if path else None,
+        "path": lambda: path,
         "title": lambda: article.title,
         "standfirst": lambda: article.standfirst,
-        "section": lambda: _section(request, article),
-        "authors": lambda: [
-            _author(request, link.author) for link in article.article_authors.all()
-        ],
-        "tags": lambda: [_tag(request, tag) for tag in tags.get(article.pk, [])],
+        "section": lambda: links.section(article),
+        "authors": lambda: [links.author(link.author) for link in article.article_authors.all()],
+        "tags": lambda: [links.tag(tag) for tag in tags.get(article.pk, [])],
         "story": lambda: _story(article),
         "language": lambda: article.locale.language_code,
         "published_at": lambda: article.published_at,
@@ -134,29 +135,44 @@ def _article(
     return {name: values[name]() for name in FIELDS if name in fields}
 
 
-def _section(request, article: ArticlePage) -> dict[str, Any] | None:
-    section = article_section(article, request)
-    if section is None:
-        return None
-    return {
-        "id": section.pk,
-        "title": section.title,
-        "slug": section.slug,
-        "url": page_url(request, section),
-    }
+class _Links:
+    """The sections, bylines and tags of one answer, each built once: down a list they repeat,
+    and every one costs a URL reversed."""
 
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.sections: dict[int, dict[str, Any] | None] = {}
+        self.authors: dict[int, dict[str, Any]] = {}
+        self.tags: dict[str, dict[str, Any]] = {}
 
-def _author(request, author) -> dict[str, Any]:
-    return {
-        "id": author.pk,
-        "name": author.name,
-        "slug": author.slug,
-        "url": absolute_url(request, author.get_absolute_url()),
-    }
+    def section(self, article: ArticlePage) -> dict[str, Any] | None:
+        section = article_section(article, self.request)
+        if section is None:
+            return None
+        if section.pk not in self.sections:
+            self.sections[section.pk] = {
+                "id": section.pk,
+                "title": section.title,
+                "slug": section.slug,
+                "url": page_url(self.request, section),
+            }
+        return self.sections[section.pk]
 
+    def author(self, author) -> dict[str, Any]:
+        if author.pk not in self.authors:
+            self.authors[author.pk] = {
+                "id": author.pk,
+                "name": author.name,
+                "slug": author.slug,
+                "url": absolute_url(self.request, author.get_absolute_url()),
+            }
+        return self.authors[author.pk]
 
-def _tag(request, tag) -> dict[str, Any]:
-    return {"name": tag.name, "slug": tag.slug, "url": absolute_url(request, topic_path(tag.slug))}
+    def tag(self, tag) -> dict[str, Any]:
+        if tag.slug not in self.tags:
+            url = absolute_url(self.request, topic_path(tag.slug))
+            self.tags[tag.slug] = {"name": tag.name, "slug": tag.slug, "url": url}
+        return self.tags[tag.slug]
 
 
 def _story(article: ArticlePage) -> dict[str, Any] | None:
