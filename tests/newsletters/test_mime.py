@@ -90,9 +90,7 @@ def test_an_address_the_fast_path_cannot_write_as_is_is_built_by_the_email_packa
     edition = Edition.objects.create(
         newsletter=newsletter, subject="Morning Tide", status=EditionStatus.SENDING
     )
-    subscriber = Subscriber.objects.create(
-        email="zoë@réader.example", confirmed_at=timezone.now()
-    )
+    subscriber = Subscriber.objects.create(email="zoë@réader.example", confirmed_at=timezone.now())
     delivery = Delivery.objects.create(edition=edition, subscriber=subscriber)
     message = mail.message_for(mail.render_edition(edition), delivery, subscriber)
     assert message.mime is None
