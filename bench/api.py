@@ -9,14 +9,18 @@ Builds the serving benchmark's dataset (bench/dataset.py) in a fresh PostgreSQL 
 starts one ``broadsheet serve`` (2 sync workers), the worker, Varnish and Redis keys of its own
 (tests/e2e/stack.py) with bench/api_settings.py, and runs ``wrk`` against each target on the
 app server itself: the HTTP cache in front would measure only itself (bench/serve.py does
-that). The shared fragments and remembered lookups are warm, as they are in production.
+that). The shared fragments and remembered lookups are warm, as they are in production, so the
+API rows are answers kept in the shared fragments (broadsheet/api/kept.py); the two "built
+every time" rows give each request a query string of its own (a wrk script), which is what
+every request costs after a content change until its answer is kept again.
 
 Besides ours it measures the same list from Wagtail's own API (``wagtail.api.v2`` on Django
 REST framework), switched on only in this benchmark's settings, with ``api_fields`` naming
 the columns our list gives (it has no bylines, sections or hero renditions to match ours).
 
 Then it counts the SQL queries of one request to each, at 5, 10 and 20 articles a list page, in
-a process of its own on the same database: the counts must not grow with the list. Every
+a process of its own on the same database, kept and built: the counts must not grow with the
+list. Every
 target is 127.0.0.1; everything started is stopped by PID at the end.
 """
 
@@ -43,20 +47,44 @@ WAGTAIL_LIST = (
 )
 
 
-def targets(data: dict) -> list[tuple[str, str]]:
-    """(name, path) of each measured request; the article page first, as the yardstick."""
+# Each request a query string of its own, so none is answered from a kept answer: what the
+# first request after a content change costs. (Each wrk thread has its own Lua state.)
+BUILT_SCRIPT = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function init(args)
+  prefix = "&built=" .. os.time() .. "-" .. tid .. "-"
+  counter = 0
+end
+function request()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. prefix .. counter)
+end
+"""
+
+
+def targets(data: dict) -> list[tuple[str, str, bool]]:
+    """(name, path, built) of each measured request; the article page first, as the yardstick.
+    ``built``: every request a new query string (the API answers only)."""
+    article = f"/api/v1/articles/{data['article_id']}"
     return [
-        ("article page (HTML, 50 comments)", data["article"]),
-        ("API list, 20 articles", "/api/v1/articles?limit=20"),
-        ("API article, every field", f"/api/v1/articles/{data['article_id']}"),
-        ("API article as NINJS", f"/api/v1/articles/{data['article_id']}?format=ninjs"),
-        ("Wagtail API v2 (DRF) list, 20 articles", WAGTAIL_LIST.format(n=20)),
+        ("article page (HTML, 50 comments)", data["article"], False),
+        ("API list, 20 articles", "/api/v1/articles?limit=20", False),
+        ("API article, every field", article, False),
+        ("API article as NINJS", f"{article}?format=ninjs", False),
+        ("API list, 20 articles, built every time", "/api/v1/articles?limit=20", True),
+        ("API article, every field, built every time", f"{article}?fields=", True),
+        ("Wagtail API v2 (DRF) list, 20 articles", WAGTAIL_LIST.format(n=20), False),
     ]
 
 
 def count_queries(data: dict) -> dict[str, list[int]]:
     """In this process (Django set up on the stack's database): each target's queries at list
-    sizes 5, 10 and 20, the second request of each (fragments and lookups warm)."""
+    sizes 5, 10 and 20, the second request of each (fragments and lookups warm); the "built"
+    rows with the rendered fragments forgotten just before, as after a content change."""
     import django
 
     django.setup()
@@ -64,19 +92,27 @@ def count_queries(data: dict) -> dict[str, list[int]]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from broadsheet.caching import fragments
+
     client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    article = f"/api/v1/articles/{data['article_id']}"
+    lists = [f"/api/v1/articles?limit={n}" for n in (5, 10, 20)]
     rows = {
-        "article page (HTML, 50 comments)": [data["article"]] * 3,
-        "API list": [f"/api/v1/articles?limit={n}" for n in (5, 10, 20)],
-        "API article, every field": [f"/api/v1/articles/{data['article_id']}"] * 3,
-        "Wagtail API v2 (DRF) list": [WAGTAIL_LIST.format(n=n) for n in (5, 10, 20)],
+        "article page (HTML, 50 comments)": ([data["article"]] * 3, False),
+        "API list": (lists, False),
+        "API article, every field": ([article] * 3, False),
+        "API list, built": (lists, True),
+        "API article, every field, built": ([article] * 3, True),
+        "Wagtail API v2 (DRF) list": ([WAGTAIL_LIST.format(n=n) for n in (5, 10, 20)], False),
     }
     counts = {}
-    for name, urls in rows.items():
+    for name, (urls, built) in rows.items():
         counts[name] = []
         for url in urls:
             first = client.get(url)
             assert first.status_code == 200, (url, first.status_code, first.content[:200])
+            if built:
+                fragments.forget_rendered()
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             counts[name].append(len(queries))
@@ -135,12 +171,15 @@ def main() -> None:
         data = json.loads(built.stdout.strip().splitlines()[-1])
         stack.start_servers()
         app = stack.app(0)
+        script = stack.tmp / "built.lua"
+        script.write_text(BUILT_SCRIPT)
         results = []
-        for name, path in targets(data):
+        for name, path, built in targets(data):
             if not re.search(args.only, name):
                 continue
-            wrk(app + path, 2)  # warm-up: fragments, lookups, renditions
-            result = wrk(app + path, args.duration)
+            use = script if built else None
+            wrk(app + path, 2, script=use)  # warm-up: fragments, lookups, renditions
+            result = wrk(app + path, args.duration, script=use)
             if result["non_2xx"]:
                 result["note"] = f"{result['non_2xx']} non-2xx"
             results.append((name, result))
