@@ -97,7 +97,8 @@ def sanitise(fragment: str, *, lists: bool = False) -> str:
     if lists:
         cleaned = re.sub(r"\s*(</?(?:ul|ol|li)>)\s*", r"\1", cleaned)
     cleaned = re.sub(r"^(\s|<br>)+|(\s|<br>)+$", "", cleaned)
-    return cleaned.strip()
+    # As Wagtail stores rich text: its editor's converter reads a line break only as <br/>.
+    return cleaned.strip().replace("<br>", "<br/>")
 
 
 def text_of(fragment: str | Tag) -> str:
@@ -166,7 +167,7 @@ class _Walker:
             self.flush()
             self.note("separator left out")
         elif name in {"pre", "code"} and not self.inline:
-            self.add(Paragraph(f"<p>{html.escape(node.get_text())}</p>".replace("\n", "<br>")))
+            self.add(Paragraph(f"<p>{html.escape(node.get_text())}</p>".replace("\n", "<br/>")))
             self.note("preformatted text kept as a paragraph")
         elif name == "iframe":
             self.media(node.get("src", ""), "embedded frame kept as a link")

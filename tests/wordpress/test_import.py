@@ -125,7 +125,7 @@ def test_classic_body_gets_paragraphs_images_lists_and_quotes(imported):
         "paragraph",
     ]
     assert body[0].value.source == (
-        "<p>The harbour board has moved the first crossing to a quarter past six.<br>"
+        "<p>The harbour board has moved the first crossing to a quarter past six.<br/>"
         "Passengers with season tickets need not do anything.</p>"
     )
     assert body[1].value["caption"] == "The older ferry waits on the slipway"
