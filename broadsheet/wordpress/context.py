@@ -147,7 +147,17 @@ class ImportContext:
         )
         return record
 
+    def remember_new(self, kind: Kind, found: list[tuple[str, int, str]]) -> None:
+        """Mappings never made before: (WordPress id, object id, digest) each, in one insert."""
+        ImportedObject.objects.bulk_create(
+            ImportedObject(source=self.source, kind=kind, wp_id=wp_id, object_id=pk, digest=d)
+            for wp_id, pk, d in found
+        )
+        self._known.update({(kind, wp_id): pk for wp_id, pk, _ in found})
+
     def forget_cached(self) -> None:
-        """After a rolled-back item, what this run remembered may name rows that are gone."""
+        """After a rolled-back item, what this run remembered may name rows that are gone, and
+        the front page's count of children may be one it never kept."""
         self._known.clear()
         self.sections.clear()
+        self.home.refresh_from_db(fields=["numchild"])

@@ -3,15 +3,19 @@
 1. First pass, each file in turn: the channel (the site's address, the key of every mapping),
    authors, terms, and a list of every item without its content; attachments become photos, in
    batches whose files are fetched in parallel.
-2. Second pass: posts and pages (with their comments), each in its own transaction with its
-   mapping rows, so a run killed at any point and run again ends as an uninterrupted run does.
-   A page whose parent page comes later in the export waits until its parent is in.
+2. Second pass: posts and pages (with their comments) in transactions with their mapping rows,
+   so a run killed at any point and run again ends as an uninterrupted run does. Posts not
+   imported before go in batches of ``POST_BATCH``, one transaction each
+   (:mod:`.actions.newposts`); the others (pages, scheduled posts, posts seen before) and the
+   posts of a batch that failed go one at a time. A page whose parent page comes later in the
+   export waits until its parent is in.
 3. Links in bodies to posts that came later, archive and feed redirects.
 
 A dry run does all of it inside one transaction that is rolled back, and takes back the files
 it stored, so its report is exactly what a real run would do.
 """
 
+import contextlib
 import logging
 import zoneinfo
 from collections.abc import Callable, Iterable
@@ -25,13 +29,14 @@ from broadsheet.articles.models import Author, HomePage, SectionPage
 from broadsheet.core.models import SiteSettings
 from broadsheet.images.models import Photo
 from broadsheet.wordpress import indexing, parse
-from broadsheet.wordpress.actions import authors, photos, posts, redirects
+from broadsheet.wordpress.actions import authors, newposts, photos, posts, redirects
 from broadsheet.wordpress.context import ImportContext, Options
 from broadsheet.wordpress.models import ImportedObject, Kind
 from broadsheet.wordpress.report import Report
 
 logger = logging.getLogger("broadsheet.wordpress")
 ATTACHMENT_BATCH = 32
+POST_BATCH = 50
 Progress = Callable[[str, int, int], None]
 
 
@@ -66,11 +71,11 @@ def import_wxr(
 
 
 def _run_indexed(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
-    if not ctx.options.defer_indexing:
-        _run(ctx, paths, tell)
-        return
+    # Pages written in batches send no save signals, so every page is indexed at the end;
+    # deferring (the command) also stops the indexing on save of the others meanwhile.
+    deferring = indexing.deferred() if ctx.options.defer_indexing else contextlib.nullcontext()
     try:
-        with indexing.deferred():
+        with deferring:
             _run(ctx, paths, tell)
     finally:  # what was written before an error is indexed too
         tell("indexing", 0, 0)
@@ -81,17 +86,7 @@ def _run(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
     try:
         for path in paths:
             _first_pass(ctx, path, tell)
-        total = sum(1 for i in ctx.items.values() if i.type in {"post", "page"})
-        done = 0
-        waiting: list[parse.Item] = []
-        for path in paths:
-            for record in parse.read_wxr(path):
-                if isinstance(record, parse.Item) and record.type in {"post", "page"}:
-                    if not _entry(ctx, record):
-                        waiting.append(record)
-                    done += 1
-                    tell("posts and pages", done, total)
-        _waiting_pages(ctx, waiting)
+        _waiting_pages(ctx, _posts_and_pages(ctx, paths, tell))
         for kind, wp_id in sorted(ctx.pending_links):
             with transaction.atomic():
                 posts.resolve_pending_links(ctx, kind, wp_id)
@@ -99,6 +94,49 @@ def _run(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
     except parse.WxrError as error:
         ctx.report.errors.append(str(error))
         logger.error("WordPress import stopped: %s", error)
+
+
+def _posts_and_pages(ctx: ImportContext, paths: list[str], tell: Progress) -> list[parse.Item]:
+    """Import the posts and pages; the pages still waiting for their parent page."""
+    total = sum(1 for i in ctx.items.values() if i.type in {"post", "page"})
+    done = 0
+    waiting: list[parse.Item] = []
+    batch: dict[str, parse.Item] = {}
+    try:
+        for path in paths:
+            for record in parse.read_wxr(path):
+                if not isinstance(record, parse.Item) or record.type not in {"post", "page"}:
+                    continue
+                batchable = newposts.batchable(ctx, record) and record.id not in batch
+                # In the export's order: what comes next waits for the batch before it.
+                if not batchable or len(batch) >= POST_BATCH:
+                    _new_posts(ctx, list(batch.values()))
+                    batch.clear()
+                if batchable:
+                    batch[record.id] = record
+                elif not _entry(ctx, record):
+                    waiting.append(record)
+                done += 1
+                tell("posts and pages", done, total)
+    finally:  # what was read before a malformed part is kept
+        _new_posts(ctx, list(batch.values()))
+    return waiting
+
+
+def _new_posts(ctx: ImportContext, items: list[parse.Item]) -> None:
+    """A batch of new posts in one transaction; should it fail, its posts one at a time."""
+    if not items:
+        return
+    try:
+        with ctx.report.provisional(), transaction.atomic():
+            newposts.import_new_posts(ctx, items)
+    except Exception:
+        logger.warning(
+            "A batch of %d WordPress posts failed, run one at a time", len(items), exc_info=True
+        )
+        ctx.forget_cached()
+        for item in items:
+            _entry(ctx, item)
 
 
 def _first_pass(ctx: ImportContext, path: str, tell: Progress) -> None:

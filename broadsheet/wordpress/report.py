@@ -4,6 +4,8 @@ unchanged or skipped (with the reason), and may carry warnings besides."""
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
@@ -41,6 +43,24 @@ class Report:
         notes = [note for note in notes if note]
         if notes:
             self.kinds[kind].warned.append({"id": wp_id, "notes": list(notes)})
+
+    @contextmanager
+    def provisional(self) -> Iterator[None]:
+        """What is reported inside is taken back when it raises (its writes were rolled back)."""
+        names = (*OUTCOMES, "warned")
+        marks = {k: {n: len(getattr(e, n)) for n in names} for k, e in self.kinds.items()}
+        errors = len(self.errors)
+        try:
+            yield
+        except BaseException:
+            for kind in list(self.kinds):
+                if kind not in marks:
+                    del self.kinds[kind]
+                    continue
+                for name, length in marks[kind].items():
+                    del getattr(self.kinds[kind], name)[length:]
+            del self.errors[errors:]
+            raise
 
     def count(self, kind: str, outcome: str) -> int:
         return len(getattr(self.kinds[kind], outcome)) if kind in self.kinds else 0

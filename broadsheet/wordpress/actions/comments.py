@@ -6,6 +6,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.comments.models import Comment, CommentState, policy_for
@@ -48,47 +49,66 @@ def _email(value: str) -> str:
     return value[:254]
 
 
-def import_comments(ctx: ImportContext, item: parse.Item, article: ArticlePage) -> None:
-    """The item's comments not imported before, parents before their replies."""
-    ids = [c.id for c in item.comments]
+def import_comments(
+    ctx: ImportContext, posts: list[tuple[parse.Item, ArticlePage]], *, new_articles: bool = False
+) -> None:
+    """The posts' comments not imported before, parents before their replies: one insert per
+    level of replies for all the posts together. ``new_articles``: the articles were created
+    just now, so none has a comment policy of its own and its section's applies."""
+    ids = [c.id for item, _ in posts for c in item.comments]
     done = dict(
         ImportedObject.objects.filter(
             source=ctx.source, kind=Kind.COMMENT, wp_id__in=ids
         ).values_list("wp_id", "object_id")
     )
-    pending = []
-    for comment in item.comments:
-        if comment.id in done:
-            ctx.report.outcome("comment", comment.id, "unchanged")
-        elif comment.type in LINKBACKS:
-            ctx.report.outcome("comment", comment.id, "skipped", f"{comment.type} (not a comment)")
-        elif not comment.content.strip():
-            ctx.report.outcome("comment", comment.id, "skipped", "empty")
-        else:
-            pending.append(comment)
+    pending: list[tuple[parse.Comment, ArticlePage]] = []
+    for item, article in posts:
+        for comment in item.comments:
+            if comment.id in done:
+                ctx.report.outcome("comment", comment.id, "unchanged")
+            elif comment.type in LINKBACKS:
+                reason = f"{comment.type} (not a comment)"
+                ctx.report.outcome("comment", comment.id, "skipped", reason)
+            elif not comment.content.strip():
+                ctx.report.outcome("comment", comment.id, "skipped", "empty")
+            else:
+                pending.append((comment, article))
     if not pending:
         return
-    max_depth = policy_for(article).max_depth
+    max_depth = _max_depths([a for _, a in pending], by_section=new_articles)
     by_pk = Comment.objects.in_bulk(list(done.values()))
     made = {wp_id: by_pk[pk] for wp_id, pk in done.items() if pk in by_pk}
     while pending:
-        ready = [c for c in pending if c.parent in ("", "0") or c.parent in made]
+        ready = [(c, a) for c, a in pending if c.parent in ("", "0") or c.parent in made]
         if not ready:  # the rest answer comments the export does not have
-            for c in pending:
+            for c, _ in pending:
                 ctx.report.warn(
                     "comment", c.id, [f"reply to missing comment {c.parent}: top level"]
                 )
             ready = pending
-        rows = [_row(ctx, article, c, made.get(c.parent), max_depth) for c in ready]
+        rows = [_row(ctx, a, c, made.get(c.parent), max_depth[a.pk]) for c, a in ready]
         Comment.objects.bulk_create(rows)
         ImportedObject.objects.bulk_create(
             ImportedObject(source=ctx.source, kind=Kind.COMMENT, wp_id=c.id, object_id=row.pk)
-            for c, row in zip(ready, rows, strict=True)
+            for (c, _), row in zip(ready, rows, strict=True)
         )
-        for c, row in zip(ready, rows, strict=True):
+        for (c, _), row in zip(ready, rows, strict=True):
             made[c.id] = row
             ctx.report.outcome("comment", c.id, "created")
-        pending = [c for c in pending if c.id not in made]
+        pending = [(c, a) for c, a in pending if c.id not in made]
+
+
+def _max_depths(articles: list[ArticlePage], *, by_section: bool) -> dict[int, int]:
+    """How deep replies may go on each article (``policy_for``), asked once per section when
+    the articles can have no policy of their own."""
+    found: dict[str, int] = {}
+    depths = {}
+    for article in articles:
+        key = article.path[: -Page.steplen] if by_section else article.path
+        if key not in found:
+            found[key] = policy_for(article).max_depth
+        depths[article.pk] = found[key]
+    return depths
 
 
 def _row(

@@ -10,6 +10,7 @@ is, with a revision.
 import hashlib
 import html
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from django.contrib.auth.models import Group
@@ -33,7 +34,8 @@ STANDFIRST_LENGTH = 400
 _HREF = re.compile(r'<a href="([^"]*)">')
 
 
-def _digest(item: parse.Item) -> str:
+def digest(item: parse.Item) -> str:
+    """A fingerprint of what the item imports as, to tell an edited item on a later run."""
     meta = sorted((k, v) for k, v in item.meta.items() if not k.startswith("_edit"))
     parts = (
         item.title,
@@ -62,15 +64,15 @@ def import_entry(ctx: ImportContext, item: parse.Item) -> Page | None:
     known = ctx.known(kind, item.id)
     model = ArticlePage if kind == Kind.POST else PlainPage
     page = model.objects.filter(pk=known).first() if known else None
-    digest = _digest(item)
-    if page is not None and ctx.known_digest(kind, item.id) == digest:
+    fingerprint = digest(item)
+    if page is not None and ctx.known_digest(kind, item.id) == fingerprint:
         ctx.report.outcome(kind, item.id, "unchanged")
     else:
         page = _write(ctx, kind, item, page)
-        ctx.remember(kind, item.id, page.pk, digest=digest)
-    redirects.redirect_item(ctx, item, page)
+        ctx.remember(kind, item.id, page.pk, digest=fingerprint)
+    redirects.redirect_items(ctx, [(item, page)])
     if kind == Kind.POST:
-        import_comments(ctx, item, page)
+        import_comments(ctx, [(item, page)])
     elif item.comments:
         ctx.report.warn(kind, item.id, [f"{len(item.comments)} comments on a page not imported"])
     return page
@@ -90,7 +92,32 @@ def page_parent(ctx: ImportContext, item: parse.Item) -> Page | None:
     return ctx.home
 
 
-def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) -> Page:
+@dataclass
+class Prepared:
+    """A post or page with its fields set from the WordPress item, not yet saved."""
+
+    kind: Kind
+    item: parse.Item
+    page: Page
+    parent: Page
+    stream: list[dict]
+    notes: list[str]
+    created: bool
+
+
+def prepare(
+    ctx: ImportContext,
+    kind: Kind,
+    item: parse.Item,
+    page: Page | None,
+    *,
+    taken: dict[int, set[str]] | None = None,
+) -> Prepared:
+    """Set the page's fields (a new page when ``page`` is None) from the item: title, body,
+    SEO, byline, tags, dates and, for a new page, its slug (none its parent has, nor one
+    ``taken`` holds for the parent's id, where it is added) and whether it is live at birth
+    (then with its first revision as the live one: what publishing a draft ends with,
+    without saving the page twice more)."""
     body = bodies.convert(item.content)
     stream, notes = body_stream(ctx, item, body)
     notes = [*body.notes, *notes]
@@ -115,29 +142,41 @@ def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) 
         page.first_published_at = date
     if tags:
         page.tags.set(tags)  # before saving: the page's save writes its cluster's rows
-    born_live = created and item.status in PUBLISHED
     if created:
-        page.slug = _unique_slug(parent, item)
-        # Live at birth, with that first revision as the live one: what publishing a draft
-        # ends with, without saving the page twice more (see _mark_live).
-        page.live = born_live
-        page.last_published_at = page.first_published_at if born_live else None
-        parent.add_child(instance=page)
+        given = set() if taken is None else taken.setdefault(parent.pk, set())
+        page.slug = _unique_slug(parent, item, given)
+        given.add(page.slug)
+        page.live = item.status in PUBLISHED
+        page.last_published_at = page.first_published_at if page.live else None
+    return Prepared(kind, item, page, parent, stream, notes, created)
+
+
+def _write(ctx: ImportContext, kind: Kind, item: parse.Item, page: Page | None) -> Page:
+    prepared = prepare(ctx, kind, item, page)
+    page = prepared.page
+    if prepared.created:
+        prepared.parent.add_child(instance=page)
     # A new page was validated by add_child's save a moment ago: not again for its revision.
-    revision = page.save_revision(log_action=False, clean=not created)
-    if born_live:
+    revision = page.save_revision(log_action=False, clean=not prepared.created)
+    if prepared.created and page.live:
         _mark_live(page, revision)
     elif item.status in LIVE:
         revision.publish(log_action=False)
+    finish(ctx, prepared)
+    return page
+
+
+def finish(ctx: ImportContext, prepared: Prepared) -> None:
+    """Once the page is saved: its view restriction, top story, report and links to come."""
+    kind, item, page = prepared.kind, prepared.item, prepared.page
     ctx.touched.setdefault(type(page), set()).add(page.pk)
     _restrict(item, page)
     if kind == Kind.POST and item.is_sticky and item.status in PUBLISHED:
         _make_top_story(ctx, page)
-    ctx.report.outcome(kind, item.id, "created" if created else "updated")
-    ctx.report.warn(kind, item.id, notes)
-    if _has_pending_links(ctx, stream):
+    ctx.report.outcome(kind, item.id, "created" if prepared.created else "updated")
+    ctx.report.warn(kind, item.id, prepared.notes)
+    if _has_pending_links(ctx, prepared.stream):
         ctx.pending_links.add((kind, item.id))
-    return page
 
 
 def _mark_live(page: Page, revision: Revision) -> None:
@@ -183,11 +222,11 @@ def _seo(item: parse.Item, notes: list[str]) -> tuple[str, str]:
     return title[:255], description
 
 
-def _unique_slug(parent: Page, item: parse.Item) -> str:
+def _unique_slug(parent: Page, item: parse.Item, taken: set[str]) -> str:
     base = slugify(unquote(item.slug), allow_unicode=True) or slugify(item.title) or ""
     base = (base or f"{item.type}-{item.id}")[:200]
     slug, number = base, 2
-    while parent.get_children().filter(slug=slug).exists():
+    while slug in taken or parent.get_children().filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 

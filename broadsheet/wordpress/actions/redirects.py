@@ -20,22 +20,36 @@ OLD_SLUG = "_wp_old_slug"
 def add_redirect(
     ctx: ImportContext, old_path: str, *, page: Page | None = None, link: str = ""
 ) -> None:
-    if not old_path:
+    add_redirects(ctx, [(old_path, page, link)])
+
+
+def add_redirects(ctx: ImportContext, wanted: list[tuple[str, Page | None, str]]) -> None:
+    """301s from each old path to its page, or else its link (a later one for the same path
+    wins), written in two queries; none where the page or link answers at that path itself."""
+    targets: dict[str, tuple[Page | None, str]] = {}
+    for old_path, page, link in wanted:
+        if not old_path:
+            continue
+        old = Redirect.normalise_path(old_path)
+        if page is not None and old == Redirect.normalise_path(page.url or ""):
+            continue  # the page answers there itself
+        if link and old == Redirect.normalise_path(link):
+            continue
+        targets[old] = (page, "" if page is not None else link)
+    if not targets:
         return
-    old = Redirect.normalise_path(old_path)
-    if page is not None and old == Redirect.normalise_path(page.url or ""):
-        return  # the page answers there itself
-    if link and old == Redirect.normalise_path(link):
-        return
-    Redirect.objects.update_or_create(
-        site=ctx.site,
-        old_path=old,
-        defaults={
-            "is_permanent": True,
-            "redirect_page": page,
-            "redirect_link": "" if page is not None else link,
-        },
-    )
+    existing = Redirect.objects.filter(site=ctx.site, old_path__in=list(targets))
+    stored = {r.old_path: r for r in existing}
+    new, changed = [], []
+    for old, (page, link) in targets.items():
+        redirect = stored.get(old) or Redirect(site=ctx.site, old_path=old)
+        if redirect.pk and redirect.is_permanent and redirect.redirect_link == link:
+            if redirect.redirect_page_id == (page.pk if page else None):
+                continue  # as it was: a later run rewrites nothing
+        redirect.is_permanent, redirect.redirect_page, redirect.redirect_link = True, page, link
+        (changed if redirect.pk else new).append(redirect)
+    Redirect.objects.bulk_create(new)
+    Redirect.objects.bulk_update(changed, ["is_permanent", "redirect_page", "redirect_link"])
 
 
 def item_paths(ctx: ImportContext, item: parse.Item) -> list[str]:
@@ -53,13 +67,17 @@ def item_paths(ctx: ImportContext, item: parse.Item) -> list[str]:
     return [p for p in dict.fromkeys(paths) if p]
 
 
-def redirect_item(ctx: ImportContext, item: parse.Item, page: Page) -> None:
-    for path in item_paths(ctx, item):
-        add_redirect(ctx, path, page=page)
-    link_path = ctx.old_path(item.link)
-    if item.type == "post" and link_path and "?" not in link_path:
-        comments = reverse("feeds:comments", kwargs={"article_id": page.pk, "fmt": "rss"})
-        add_redirect(ctx, link_path.rstrip("/") + "/feed/", link=comments)
+def redirect_items(ctx: ImportContext, entries: list[tuple[parse.Item, Page]]) -> None:
+    """Each item's old addresses to its page; a post's old comment feed to its new one."""
+    wanted: list[tuple[str, Page | None, str]] = []
+    for item, page in entries:
+        wanted += [(path, page, "") for path in item_paths(ctx, item)]
+        link_path = ctx.old_path(item.link)
+        if item.type == "post" and link_path and "?" not in link_path:
+            kwargs = {"article_id": page.pk, "fmt": "rss"}
+            feed = reverse("feeds:comments", kwargs=kwargs)
+            wanted.append((link_path.rstrip("/") + "/feed/", None, feed))
+    add_redirects(ctx, wanted)
 
 
 def redirect_attachment(
