@@ -79,7 +79,7 @@ def _run_indexed(ctx: ImportContext, paths: list[str], tell: Progress) -> None:
             _run(ctx, paths, tell)
     finally:  # what was written before an error is indexed too
         tell("indexing", 0, 0)
-        indexing.index_pages(ctx.touched)
+        indexing.index_pages(ctx.touched, lambda done, total: tell("indexing", done, total))
 
 
 def _run(ctx: ImportContext, paths: list[str], tell: Progress) -> None:

@@ -6,7 +6,7 @@ they cost an import more than the pages themselves. :func:`deferred` disconnects
 duration of the import, then indexes every page it touched in batches.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
@@ -38,8 +38,12 @@ def deferred() -> Iterator[None]:
         search_signals.connect()
 
 
-def index_pages(touched: dict[type, set[int]]) -> None:
-    """Index ``touched`` (model → primary keys) for search and for Wagtail's references."""
+def index_pages(
+    touched: dict[type, set[int]], progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Index ``touched`` (model → primary keys) for search and for Wagtail's references,
+    telling ``progress`` the pages done and the total after each batch."""
+    total, done = sum(len(pks) for pks in touched.values()), 0
     for model, pks in touched.items():
         ordered = sorted(pks)
         for start in range(0, len(ordered), BATCH):
@@ -52,3 +56,6 @@ def index_pages(touched: dict[type, set[int]]) -> None:
                 backend.add_bulk(model, objects)
             for instance in objects:
                 ReferenceIndex.create_or_update_for_object(instance)
+            done += len(ordered[start : start + BATCH])
+            if progress is not None:
+                progress(done, total)
