@@ -204,8 +204,9 @@ class RememberingMiddleware:
         return response
 
     def _remembering(self, request: HttpRequest) -> HttpResponse:
-        # Wagtail's own key: the host as sent (not validated here) and the port.
-        host = split_domain_port(request._get_raw_host())[0]
+        # Wagtail's own key: the host (CommonMiddleware, before this one, has checked it
+        # against ALLOWED_HOSTS) and the port.
+        host = split_domain_port(request.get_host())[0]
         site = fragments.remember(
             "site", [host, request.get_port()], lambda: Site.find_for_request(request)
         )
