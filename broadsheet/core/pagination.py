@@ -24,6 +24,8 @@ PAGE_SIZE = 20
 MAX_PAGES = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _PAGE_RE = re.compile(r"[1-9][0-9]{0,5}")
+#: The largest id a database row can have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 _CURSOR_RE = re.compile(r"(-?[0-9]{1,20})-([0-9]{1,19})")
 
 
@@ -54,6 +56,8 @@ class Cursor:
         if not match:
             raise ValueError(f"not a listing cursor: {value!r}")
         micros, pk = int(match[1]), int(match[2])
+        if pk > MAX_ID:
+            raise ValueError(f"cursor out of range: {value!r}")
         try:
             return cls(EPOCH + timedelta(microseconds=micros), pk)
         except OverflowError as exc:
