@@ -2,6 +2,7 @@
 
 from django.utils.html import format_html
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from broadsheet.wire.models import RoutingRule, Source
@@ -21,16 +22,19 @@ class HealthColumn(Column):
         return f"last success {health.last_success_at:%Y-%m-%d %H:%M}"
 
 
+class SourceIndex(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("health")  # the health column
+
+
 class SourceViewSet(ModelViewSet):
     model = Source
+    index_view_class = SourceIndex
     icon = "rss"
     menu_label = "Sources"
     add_to_admin_menu = False
     list_display = ["name", "url", "format", "auto_publish", HealthColumn("health", label="Health")]
     search_fields = ["name", "url", "outlet"]
-
-    def get_queryset(self, request):
-        return Source.objects.select_related("health")
 
 
 class RoutingRuleViewSet(ModelViewSet):

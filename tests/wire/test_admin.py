@@ -1,6 +1,8 @@
 """The wire's plain admin screens: sources with their health, routing rules."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +28,22 @@ def test_a_source_in_alarm_shows_red_in_the_sources_and_the_desk(desk):
     assert "Alarm: failing: HTTP 503" in listing
     assert "#cd4444" in listing
     assert "failing: HTTP 503" in desk.get(reverse("wire_desk:index")).content.decode()
+
+
+def _queries(desk, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert desk.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_sources_list_reads_every_source_s_health_in_the_same_query(desk):
+    make_source("http://127.0.0.1:9/one.xml", name="Agency 1")
+    url = reverse("wire_sources:index")
+    desk.get(url)
+    one = _queries(desk, url)
+    for n in range(2, 6):
+        make_source(f"http://127.0.0.1:9/{n}.xml", name=f"Agency {n}")
+    assert _queries(desk, url) == one
 
 
 def test_a_source_is_added_in_the_admin(desk):
