@@ -5,7 +5,8 @@
    batches whose files are fetched in parallel.
 2. Second pass: posts and pages (with their comments) in transactions with their mapping rows,
    so a run killed at any point and run again ends as an uninterrupted run does. Posts not
-   imported before go in batches of ``POST_BATCH``, one transaction each
+   imported before go in batches of ``POST_BATCH`` (fewer when their bodies pass
+   ``POST_BATCH_BYTES``), one transaction each
    (:mod:`.actions.newposts`); the others (pages, scheduled posts, posts seen before) and the
    posts of a batch that failed go one at a time. A page whose parent page comes later in the
    export waits until its parent is in.
@@ -37,6 +38,7 @@ from broadsheet.wordpress.report import Report
 logger = logging.getLogger("broadsheet.wordpress")
 ATTACHMENT_BATCH = 32
 POST_BATCH = 50
+POST_BATCH_BYTES = 1_000_000  # of bodies: fewer long posts held at once
 Progress = Callable[[str, int, int], None]
 
 
@@ -102,6 +104,7 @@ def _posts_and_pages(ctx: ImportContext, paths: list[str], tell: Progress) -> li
     done = 0
     waiting: list[parse.Item] = []
     batch: dict[str, parse.Item] = {}
+    size = 0
     try:
         for path in paths:
             for record in parse.read_wxr(path):
@@ -109,11 +112,13 @@ def _posts_and_pages(ctx: ImportContext, paths: list[str], tell: Progress) -> li
                     continue
                 batchable = newposts.batchable(ctx, record) and record.id not in batch
                 # In the export's order: what comes next waits for the batch before it.
-                if not batchable or len(batch) >= POST_BATCH:
+                if not batchable or len(batch) >= POST_BATCH or size >= POST_BATCH_BYTES:
                     _new_posts(ctx, list(batch.values()))
                     batch.clear()
+                    size = 0
                 if batchable:
                     batch[record.id] = record
+                    size += len(record.content)
                 elif not _entry(ctx, record):
                     waiting.append(record)
                 done += 1

@@ -20,7 +20,7 @@ from wagtail.signals import page_published
 from broadsheet.articles.models import ArticlePage
 from broadsheet.site import signals as search_signals
 
-BATCH = 50  # pages at once: long bodies are held in memory while a batch is indexed
+BATCH = 10  # pages at once: long bodies are held in memory while a batch is indexed
 
 
 @contextmanager
