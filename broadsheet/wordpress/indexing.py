@@ -9,6 +9,8 @@ duration of the import, then indexes every page it touched in batches.
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.db.models import TextField
+from django.db.models.functions import Cast, Length
 from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -20,7 +22,11 @@ from wagtail.signals import page_published
 from broadsheet.articles.models import ArticlePage
 from broadsheet.site import signals as search_signals
 
-BATCH = 10  # pages at once: long bodies are held in memory while a batch is indexed
+#: Pages indexed at once, and the most body text a batch holds: while a batch is indexed its
+#: pages, their blocks and their search documents are all in memory, so a batch of long
+#: bodies is cut short (50 pages of 40 KB bodies took an import's peak over 250 MB).
+BATCH = 50
+BATCH_BODY_BYTES = 1_000_000
 
 
 @contextmanager
@@ -45,10 +51,9 @@ def index_pages(
     telling ``progress`` the pages done and the total after each batch."""
     total, done = sum(len(pks) for pks in touched.values()), 0
     for model, pks in touched.items():
-        ordered = sorted(pks)
-        for start in range(0, len(ordered), BATCH):
+        for chunk in _batches(model, pks):
             # With what the index reads of related rows (tags, bylines) fetched per batch.
-            chosen = model.get_indexed_objects().filter(pk__in=ordered[start : start + BATCH])
+            chosen = model.get_indexed_objects().filter(pk__in=chunk)
             if model is ArticlePage:  # the bylines' authors, which that leaves a query each
                 chosen = chosen.prefetch_related("article_authors__author")
             objects = list(chosen)
@@ -56,6 +61,32 @@ def index_pages(
                 backend.add_bulk(model, objects)
             for instance in objects:
                 ReferenceIndex.create_or_update_for_object(instance)
-            done += len(ordered[start : start + BATCH])
+            done += len(chunk)
             if progress is not None:
                 progress(done, total)
+
+
+def _batches(model: type, pks: set[int]) -> Iterator[list[int]]:
+    """``pks`` in order, in batches of at most :data:`BATCH` pages and, for pages with a
+    body, at most :data:`BATCH_BODY_BYTES` of it (a longer body alone is a batch)."""
+    ordered = sorted(pks)
+    if not any(field.name == "body" for field in model._meta.get_fields()):
+        sizes = dict.fromkeys(ordered, 0)
+    else:
+        sizes = {}
+        for start in range(0, len(ordered), 1000):
+            sizes.update(
+                model.objects.filter(pk__in=ordered[start : start + 1000])
+                .annotate(size=Length(Cast("body", TextField())))
+                .values_list("pk", "size")
+            )
+    batch, held = [], 0
+    for pk in ordered:
+        size = sizes.get(pk) or 0
+        if batch and (len(batch) >= BATCH or held + size > BATCH_BODY_BYTES):
+            yield batch
+            batch, held = [], 0
+        batch.append(pk)
+        held += size
+    if batch:
+        yield batch
