@@ -16,6 +16,7 @@ instead of its MIME (a provider's API) reads the same subject, bodies and header
 import binascii
 import email
 import email.policy
+import functools
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -91,10 +92,11 @@ class AssembledMIME:
         self._mime = line + self._mime
         self.__dict__.pop("parsed", None)
 
+    @functools.cached_property
+    def parsed(self) -> email.message.EmailMessage:
+        return email.message_from_bytes(self._mime, policy=email.policy.default)
+
     def __getattr__(self, name: str):
-        if name == "parsed":
-            self.parsed = email.message_from_bytes(self._mime, policy=email.policy.default)
-            return self.parsed
         return getattr(self.parsed, name)
 
     def __getitem__(self, name: str):
@@ -225,7 +227,7 @@ def render_edition(edition: Edition, *, for_web: bool = False) -> Rendered:
     rendered = Rendered(edition, edition.subject, _INLINER.inline(html), text, tracking_on())
     if rendered.tracking or for_web:
         return rendered
-    probe = _message(rendered, to="probe@example.invalid", text="", html="", headers={})
+    probe = _message(rendered, text="", html="", headers={"To": "probe@example.invalid"})
     return replace(rendered, prepared=Prepared.of(rendered, probe))
 
 
@@ -257,43 +259,39 @@ def message_for(
         .replace(OPEN_PIXEL, pixel)
     )
     text = rendered.text.replace(PREFERENCES, preferences_url).replace(UNSUBSCRIBE, unsubscribe_url)
+    # Each copy's own headers; _message adds those every copy shares.
     headers = {
-        "Message-ID": delivery.message_id,
+        "To": subscriber.email,
         "Date": format_datetime(timezone.now()),
-        "List-Id": list_id(newsletter),
+        "Message-ID": delivery.message_id,
         "List-Unsubscribe": f"<{unsubscribe_url}>, <mailto:{unsubscribe_mailto(manage)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "List-Archive": f"<{content.site_url(newsletter.get_absolute_url())}>",
     }
-    message = _message(rendered, to=subscriber.email, text=text, html=html, headers=headers)
+    message = _message(rendered, text=text, html=html, headers=headers)
     if rendered.prepared is not None and _PLAIN_ADDRESS.match(subscriber.email):
         message.mime = rendered.prepared.assemble(
-            {
-                "To": subscriber.email,
-                "Date": headers["Date"],
-                "Message-ID": headers["Message-ID"],
-                "List-Unsubscribe": headers["List-Unsubscribe"],
-            },
+            headers,
             {PREFERENCES: preferences_url, UNSUBSCRIBE: unsubscribe_url, OPEN_PIXEL: pixel},
         )
     return message
 
 
 def _message(
-    rendered: Rendered, *, to: str, text: str, html: str, headers: dict[str, str]
+    rendered: Rendered, *, text: str, html: str, headers: dict[str, str]
 ) -> NewsletterMessage:
+    """A copy with ``headers["To"]`` as its recipient and ``headers``' others as they are."""
     newsletter = rendered.edition.newsletter
+    own = dict(headers)
     message = NewsletterMessage(
         subject=rendered.subject,
         body=text,
         from_email=newsletter.from_email,
-        to=[to],
+        to=[own.pop("To")],
         reply_to=[newsletter.reply_to] if newsletter.reply_to else None,
         headers={
             "List-Id": list_id(newsletter),
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Archive": f"<{content.site_url(newsletter.get_absolute_url())}>",
-            **headers,
+            **own,
         },
     )
     message.attach_alternative(html, "text/html")
