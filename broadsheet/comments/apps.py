@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 
 class CommentsConfig(AppConfig):
@@ -8,6 +8,10 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from broadsheet.articles.models import Author
         from broadsheet.comments.actions import erase_commenter, export_commenter
         from broadsheet.comments.models import (
             Ban,
@@ -24,6 +28,7 @@ class CommentsConfig(AppConfig):
             override_changed,
             override_moving,
             spam_filter_changed,
+            staff_changed,
         )
 
         # Every way of changing an override (the moderators' admin, close_comments, a shell)
@@ -40,3 +45,10 @@ class CommentsConfig(AppConfig):
             post_delete.connect(moderation_changed, sender=model)
         post_save.connect(spam_filter_changed, sender=SpamFilterState)
         post_delete.connect(spam_filter_changed, sender=SpamFilterState)
+        # Names commenters may not take: staff accounts' and authors'.
+        user = get_user_model()
+        for model in (user, Group, Author):
+            post_save.connect(staff_changed, sender=model)
+            post_delete.connect(staff_changed, sender=model)
+        for relation in (user.groups, user.user_permissions, Group.permissions):
+            m2m_changed.connect(staff_changed, sender=relation.through)

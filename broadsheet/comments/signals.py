@@ -15,6 +15,8 @@ from django.dispatch import Signal
 from wagtail.models import Page
 
 from broadsheet.caching import fragments
+from broadsheet.comments.actions.names import STAFF_NAMES
+from broadsheet.comments.models.policy import POLICY
 
 comment_visibility_changed = Signal()
 comment_policy_changed = Signal()
@@ -31,6 +33,7 @@ def override_moving(sender, instance, **kwargs) -> None:
 def override_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):
         return
+    fragments.bump([POLICY])
     page_ids = {instance.page_id, instance.__dict__.pop("_broadsheet_page_before", None)}
     # A page gone with its override: that page's own deletion purges.
     for page in Page.objects.filter(pk__in=page_ids - {None}):
@@ -48,3 +51,10 @@ def moderation_changed(sender=None, **kwargs) -> None:
 def spam_filter_changed(sender=None, **kwargs) -> None:
     """Move the learned filter's generation: every process checks its version again."""
     fragments.bump([fragments.SPAM_FILTER])
+
+
+def staff_changed(sender=None, **kwargs) -> None:
+    """Move the generation of staff and author names that commenters may not take
+    (:mod:`broadsheet.comments.actions.names`): an account, its groups or permissions, a
+    group's permissions or an author changed."""
+    fragments.bump([STAFF_NAMES])

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from broadsheet.comments.actions.names import CONTROL_CHARACTERS, STAFF_NAME
 from broadsheet.comments.models import Comment
+from tests import factories
 from tests.comments.helpers import last_comment, post_comment, soup
 
 pytestmark = pytest.mark.django_db
@@ -132,4 +133,46 @@ def test_a_signed_in_staff_member_may_not_take_a_colleagues_name(client, article
 def test_a_signed_in_reader_may_not_take_a_staff_name(client, article, staff, reader):
     client.force_login(reader)
     response = post_comment(client, article, name="Priya Nair", email=None, json=True)
+    assert name_errors(response) == [STAFF_NAME]
+
+
+def test_the_remembered_names_follow_accounts_groups_and_authors(
+    client, article, django_user_model
+):
+    """The staff and author names are read once and remembered; every change that makes or
+    unmakes a staff name takes effect at the next post."""
+    assert post_comment(client, article, name="Tomas Reed").status_code == 302
+    assert post_comment(client, article, name="Oona Lake", ip="10.0.0.2").status_code == 302
+    assert post_comment(client, article, name="Wren Salt", ip="10.0.0.3").status_code == 302
+
+    tomas = django_user_model.objects.create_user("treed", first_name="Tomas", last_name="Reed")
+    assert post_comment(client, article, name="Tomas Reed", ip="10.0.0.4").status_code == 302
+    tomas.groups.add(Group.objects.get(name="Editors"))  # admin access through a group
+    assert name_errors(post_comment(client, article, name="Tomas Reed", ip="10.0.0.5")) == [
+        STAFF_NAME
+    ]
+    tomas.groups.clear()
+    assert post_comment(client, article, name="Tomas Reed", ip="10.0.0.6").status_code == 302
+
+    factories.make_author("Oona Lake", slug="oona-lake")
+    assert name_errors(post_comment(client, article, name="Oona Lake", ip="10.0.0.7")) == [
+        STAFF_NAME
+    ]
+
+    wren = django_user_model.objects.create_user("wsalt", first_name="Wren", last_name="Salt")
+    wren.is_staff = True
+    wren.save()
+    assert name_errors(post_comment(client, article, name="Wren Salt", ip="10.0.0.8")) == [
+        STAFF_NAME
+    ]
+    wren.delete()
+    assert post_comment(client, article, name="Wren Salt", ip="10.0.0.9").status_code == 302
+
+
+def test_a_staff_member_who_is_also_an_author_may_use_the_name(client, article, staff):
+    factories.make_author("Priya Nair", slug="priya-nair")
+    client.force_login(staff)
+    assert post_comment(client, article, name="Priya Nair", email=None).status_code == 302
+    client.logout()
+    response = post_comment(client, article, name="Priya Nair", ip="10.0.0.2")
     assert name_errors(response) == [STAFF_NAME]

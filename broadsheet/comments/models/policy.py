@@ -170,6 +170,10 @@ class CommentPolicyOverride(models.Model):
         return replace(policy, **changes)
 
 
+#: The generation of the kept policies, moved whenever an override is saved or deleted.
+POLICY = "comment-policy"
+
+
 def policy_for(article, *, request=None, now: datetime | None = None) -> Policy:
     """The effective policy of ``article``: site settings, then its section's, then its own.
 
@@ -198,15 +202,16 @@ def policy_for_page(article, request) -> Policy:
     """:func:`policy_for` as a page or a post from it sees it, with the age rule applied now.
 
     Anonymous readers share the answer (a fragment, ``broadsheet.caching.fragments``) until
-    the content or the article's comments change: settings and overrides change only with
-    events that move those generations (``broadsheet.freshness.handlers``).
+    the content or an override changes: saving the settings moves the content generation,
+    saving or deleting an override :data:`POLICY` (``broadsheet.comments.signals``). A new
+    comment moves neither, so posting does not read the policy again.
     """
     policy = fragments.cached(
         request,
         "comment-policy",
         [article.pk],
         lambda: policy_for(article, request=request),
-        depends_on=[fragments.CONTENT, fragments.comments_of(article.pk)],
+        depends_on=[fragments.CONTENT, POLICY],
     )
     return as_of(policy, article)
 

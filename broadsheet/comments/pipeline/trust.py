@@ -17,6 +17,11 @@ class TrustCheck(Check):
         approved = submission.history.approved
         if policy.hold_first_comments and approved < policy.trusted_after:
             return Verdict(Verdict.HOLD, f"New commenter ({approved} approved so far).")
+        history = submission.history
+        # The recent ones are among these: too few decided, or none refused, cannot hold.
+        decided = approved + history.spam + history.rejected
+        if decided < self.options.get("min_decided", 3) or not (history.spam + history.rejected):
+            return Verdict.approve(f"Trusted commenter ({approved} approved).")
         recent = list(
             Comment.objects.by_commenter(email=submission.email, user=submission.user)
             .filter(state__in=DECIDED)
