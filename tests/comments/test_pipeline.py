@@ -299,3 +299,44 @@ def test_pipeline_is_configured_by_the_setting(client, article, comment_settings
     post_comment(client, article, text="https://a.example https://b.example https://c.example")
     comment = last_comment()
     assert list(comment.verdicts.values_list("check_name", flat=True)) == ["links", "honeypot"]
+
+
+@pytest.mark.parametrize("first", ["duplicates", "history"])
+def test_the_history_read_with_the_duplicate_check_is_the_history_read_alone(
+    article, section, author, comment_settings, first
+):
+    """The duplicate check's query also reads the commenter's history; read in either order,
+    both answers are the same, and together they cost one query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from broadsheet.comments.models import policy_for
+    from broadsheet.comments.pipeline import Submission
+    from broadsheet.comments.pipeline.duplicates import DuplicateCheck
+    from broadsheet.comments.text import fingerprint
+    from tests import factories
+
+    text, email = "Cheap ferry tickets here", "tamsin@reader.example"
+    other = factories.make_article(section, title="Other story", authors=[author])
+    for n, state in enumerate(["approved", "approved", "rejected", "spam", "pending"]):
+        Comment.objects.create(
+            article=article, email=email.upper(), text=f"old {n}", state=state, name="T"
+        )
+    for n in range(3):  # the same text under another article, from others
+        target = other if n else factories.make_article(section, title="Third", slug="third")
+        Comment.objects.create(
+            article=target, email=f"x{n}@r.example", text=text, name="X", state="approved",
+            fingerprint=fingerprint(text),
+        )  # fmt: skip
+    submission = Submission(
+        article=article, text=text, name="T", email=email, policy=policy_for(article),
+        now=timezone.now(), fingerprint=fingerprint(text),
+    )  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        if first == "history":
+            history = submission.history
+        found = DuplicateCheck(flood_articles=2).check(submission)
+        history = submission.history
+    assert (history.approved, history.rejected, history.spam) == (2, 1, 1)
+    assert found.decision == "spam" and "2 other articles" in found.reason
+    assert len(queries) == (2 if first == "history" else 1)
