@@ -36,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
-from broadsheet.caching import edge, fragments, keys, url_index
+from broadsheet.caching import edge, fragments, keys, lifetime, url_index
 from broadsheet.core.models import SiteSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -119,11 +119,14 @@ class SharedCacheMiddleware:
         if self.policy.url_index:
             url_index.record(request.build_absolute_uri(), shown)
         if "Cache-Control" not in response:
+            # A part that runs out sooner (an expiring banner) shortens the page's life.
+            limit = lifetime.at_most(request)
+            s_maxage = self.policy.s_maxage if limit is None else min(limit, self.policy.s_maxage)
             patch_cache_control(
                 response,
                 public=True,
                 max_age=0,
-                s_maxage=self.policy.s_maxage,
+                s_maxage=s_maxage,
                 stale_while_revalidate=self.policy.stale_while_revalidate,
                 stale_if_error=self.policy.stale_if_error,
             )

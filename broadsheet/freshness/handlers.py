@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage, ArticleTag, Author
@@ -160,13 +161,20 @@ def comment_policy_changed(sender, article: Page, **kwargs) -> None:
         schedule_whole_sites()
 
 
-def breaking_news_changed(sender, instance, **kwargs) -> None:
-    """A banner was set, ended or deleted: only the banner's own answer, which every page
-    the cache assembles includes, and the banner each process remembers."""
+def breaking_news_saved(sender, instance, **kwargs) -> None:
+    """A banner was set or ended: the banner each process remembers, and the pages showing
+    it (``purge_rules.for_breaking_news``)."""
     if kwargs.get("raw"):
         return
     fragments.bump([breaking.GENERATION])
-    schedule(purge_rules.for_breaking_news())
+    running = instance.running_at(timezone.now())
+    schedule(purge_rules.for_breaking_news(running=running))
+
+
+def breaking_news_deleted(sender, instance, **kwargs) -> None:
+    """A banner was deleted: as if it had ended."""
+    fragments.bump([breaking.GENERATION])
+    schedule(purge_rules.for_breaking_news(running=False))
 
 
 def shown_everywhere_changed(sender, instance, created: bool = False, **kwargs) -> None:

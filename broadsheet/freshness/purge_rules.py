@@ -55,13 +55,15 @@ def for_comment(article_id: int) -> set[str]:
     return {comment_keys.of_article(article_id), comment_keys.ANY}
 
 
-def for_breaking_news() -> set[str]:
-    """The breaking news banner was set or taken down.
+def for_breaking_news(*, running: bool) -> set[str]:
+    """A breaking news banner was set (``running``), or taken down or deleted.
 
-    Purged: the banner's own answer, nothing else. Pages do not name it: the cache inserts
-    that answer into each page as it sends it (``broadsheet.site.breaking``).
+    Purged: the banner's own answer and the pages showing the banner inline or none at all
+    (``breaking.KEY``); when it ended, also the pages that include it (``breaking.INCLUDED``),
+    which then go back to including nothing. A banner replacing a running one purges no page
+    the cache assembles: those include the new one already (``broadsheet.site.breaking``).
     """
-    return {breaking.KEY}
+    return {breaking.KEY} if running else {breaking.KEY, breaking.INCLUDED}
 
 
 def for_whole_site() -> set[str]:

@@ -1,12 +1,22 @@
 """The breaking news banner: set, taken down, and shown on every page, cached ones included.
 
 Pages are cached for minutes to hours; a banner must appear within seconds and go at its
-expiry, and setting one must not purge the whole site. So a page does not carry the banner
-itself when the cache in front can assemble pages: it carries an edge include of
-``/breaking/`` (:mod:`broadsheet.caching.edge`), a small answer naming only :data:`KEY`, which
-setting or ending a banner purges and which the cache keeps no longer than the banner runs.
-Without such a cache (the embedded site, the nginx front) the page renders the banner inline
-from :func:`running`, remembered per process until a banner changes (:data:`GENERATION`).
+expiry, and replacing one with the next (a story moving on) must not purge the whole site.
+So, while a banner runs, a page does not carry it where the cache in front can assemble
+pages: it carries an edge include of ``/breaking/`` (:mod:`broadsheet.caching.edge`), a small
+answer naming only :data:`KEY`, which the cache keeps no longer than the banner runs. While
+none runs, pages carry nothing, and the cache sends each as stored, with no assembling.
+
+What each change purges (``broadsheet.freshness``): setting a banner, :data:`KEY`: the
+``/breaking/`` answer and every page that showed no banner (they name the key), or, when one
+was running, only the answer, since the pages in the cache already include it. Ending one
+(taken down or deleted) purges :data:`INCLUDED` as well, the pages that include it, so that
+they go back to carrying nothing. At its expiry nothing is purged: the answer, and every page
+showing it, is kept no longer than the banner runs (:mod:`broadsheet.caching.lifetime`).
+
+Without such a cache (the embedded site, the nginx front) pages render the banner inline and
+name :data:`KEY`: every change purges them. The banner is remembered per process until one
+changes (:data:`GENERATION`).
 """
 
 from datetime import datetime
@@ -18,8 +28,11 @@ from django.utils import timezone
 from broadsheet.caching import fragments
 from broadsheet.site.models import BreakingNews
 
-#: The surrogate key of the banner's own answer (``/breaking/``); only that answer names it.
+#: The surrogate key of what the banner shows: its own answer (``/breaking/``), and pages
+#: rendered with the banner inline or with none running.
 KEY = "breaking"
+#: The surrogate key of pages carrying the banner's edge include.
+INCLUDED = "breaking-included"
 #: The generation of the remembered banner; moved whenever a banner is set or ended.
 GENERATION = "breaking"
 

@@ -29,9 +29,10 @@
 #   Varnish's own "Guru Meditation";
 # * assembles pages that carry edge includes (ESI): it tells the app it can, on every request
 #   it looks up (Surrogate-Capability), and fills `<esi:include src="/breaking/"/>` in from
-#   its own store on every delivery, so the breaking news banner reaches pages cached for
-#   hours within seconds of being set, and purging it purges one small object
-#   (broadsheet/caching/edge.py, broadsheet/site/breaking.py);
+#   its own store on every delivery. Pages carry the include only while a breaking news
+#   banner runs, so a banner replacing the last purges one small object; with none running
+#   they include nothing and are sent as stored (broadsheet/caching/edge.py,
+#   broadsheet/site/breaking.py);
 # * stores each answer under the surrogate keys its Surrogate-Key header names (what the page
 #   shows: `page-12`, `section-4`, `comments-12`, `site`…; broadsheet/caching/keys.py), and
 #   accepts from the `purgers` ACL a PURGE of one URL or, with an `xkey-purge` header, of

@@ -18,6 +18,7 @@ from broadsheet.comments.models import Comment, CommentState
 from broadsheet.freshness import handlers
 from broadsheet.settings.services import purgers
 from broadsheet.site import breaking
+from broadsheet.site.models import BreakingNews
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -261,7 +262,9 @@ def test_an_article_saved_live_at_birth_purges_like_a_publish(cache, article, co
     assert article_keys(imported) | {"topic-ferries", f"author-{author.pk}"} <= cache.keys()
 
 
-def test_a_breaking_news_banner_purges_only_its_own_answer(cache, article, committing):
+def test_a_breaking_news_banner_purges_only_what_shows_it(cache, article, committing):
+    """Set: the answer and the pages showing none; replaced: the same (the pages that include
+    the banner stay); ended: the pages including it too (see ``broadsheet.site.breaking``)."""
     site = article.get_site()
     cache.clear()
     with committing():
@@ -269,5 +272,13 @@ def test_a_breaking_news_banner_purges_only_its_own_answer(cache, article, commi
     assert cache.key_batches() == [{"breaking"}]
     cache.clear()
     with committing():
-        breaking.take_down(site.pk)
+        breaking.set_banner(site.pk, text="Ferry refloated off Holm", link=article.url)
     assert cache.key_batches() == [{"breaking"}]
+    cache.clear()
+    with committing():
+        breaking.take_down(site.pk)
+    assert cache.key_batches() == [{"breaking", "breaking-included"}]
+    cache.clear()
+    with committing():
+        BreakingNews.objects.get(text="Ferry aground off Holm").delete()
+    assert cache.key_batches() == [{"breaking", "breaking-included"}]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.front import BROWSER, FORM_TOKEN, READERS, cached_for_both, get, until_shows
-from tests.e2e.stack import NginxFrontStack, request
+from tests.e2e.stack import NginxFrontStack, request, until
 
 pytestmark = pytest.mark.e2e
 
@@ -105,6 +105,23 @@ def test_an_approved_comment_shows_through_nginx_before_the_copies_expire(stack)
 
     for headers in READERS.values():
         until_shows(stack, article["url"], text, headers=headers)
+
+
+def test_a_breaking_news_banner_shows_on_the_stored_pages_and_goes_when_taken_down(stack):
+    """nginx cannot assemble pages: the banner is in each page, which every change purges."""
+    pages = [stack.articles[0]["url"], "/"]
+    for path in pages:
+        cached_for_both(stack, path)
+    headline = "Harbour road closed by a landslip"
+
+    stack.console_("breaking_news", text=headline, link=pages[0])
+    for path in pages:
+        for headers in READERS.values():
+            until_shows(stack, path, headline, headers=headers)
+    stack.console_("breaking_news", text="")
+    for path in pages:
+        for headers in READERS.values():
+            until(lambda p=path, h=headers: headline not in get(stack, p, **h).body, "taken down")
 
 
 def test_admin_and_posts_are_never_cached(stack):

@@ -71,11 +71,41 @@ def test_behind_an_assembling_cache_pages_include_the_banner(client, article, si
     assert banner_of(page) is None
     assert page["Surrogate-Control"] == 'content="ESI/1.0"'
     assert "ETag" not in page  # what readers get is the assembled page
-    # The page does not name the banner's key: setting one purges only /breaking/.
-    assert "breaking" not in page["Surrogate-Key"].split()
+    # The page does not name the banner's key: a new banner purges only /breaking/; taking
+    # it down purges the pages that include it.
+    named = page["Surrogate-Key"].split()
+    assert breaking.KEY not in named and breaking.INCLUDED in named
     plain = client.get(article.url)
     assert "Surrogate-Control" not in plain and "ETag" in plain
     assert b"esi:include" not in plain.content
+    assert breaking.KEY in plain["Surrogate-Key"].split()
+
+
+def test_with_no_banner_running_pages_include_nothing(client, article, site):
+    """Nothing for the cache to assemble: the page is sent as stored, and has a validator."""
+    for url in (article.url, "/", "/search/?q=ferry"):
+        page = client.get(url, headers=ASSEMBLING)
+        assert b"esi:include" not in page.content and banner_of(page) is None
+        assert "Surrogate-Control" not in page
+        assert "ETag" in page
+        # It shows that no banner runs: setting one purges it.
+        named = page["Surrogate-Key"].split()
+        assert breaking.KEY in named and breaking.INCLUDED not in named
+    breaking.set_banner(site.pk, text="Bridge closed", link="")
+    assert b"esi:include" in client.get(article.url, headers=ASSEMBLING).content
+    breaking.take_down(site.pk)
+    assert b"esi:include" not in client.get(article.url, headers=ASSEMBLING).content
+
+
+def test_a_page_showing_an_expiring_banner_is_kept_no_longer_than_it_runs(client, article, site):
+    kept = int(client.get(article.url)["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert kept > 300
+    breaking.set_banner(
+        site.pk, text="Polls close at ten", expires_at=timezone.now() + timedelta(minutes=5)
+    )
+    for headers in ({}, ASSEMBLING):
+        control = client.get(article.url, headers=headers)["Cache-Control"]
+        assert 0 < int(control.split("s-maxage=")[1].split(",")[0]) <= 300, headers
 
 
 def test_a_new_banner_replaces_the_last_and_taking_down_ends_it(client, article, site):

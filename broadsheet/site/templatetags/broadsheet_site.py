@@ -14,7 +14,7 @@ from wagtail.models import Site
 from broadsheet.articles import selectors
 from broadsheet.articles.models import ArticlePage, SectionPage
 from broadsheet.articles.selectors import live_sections, related_articles, section_neighbours
-from broadsheet.caching import edge
+from broadsheet.caching import edge, keys, lifetime
 from broadsheet.core.models import DEFAULT_DATE_FORMAT, SiteSettings
 from broadsheet.site import breaking
 from broadsheet.site.share import ShareLink, share_links
@@ -24,17 +24,23 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def breaking_news(context: template.Context) -> SafeString | str:
-    """The breaking news banner: an edge include where the cache in front assembles pages,
-    else the running banner itself (see :mod:`broadsheet.site.breaking`)."""
+    """The breaking news banner while one runs: an edge include where the cache in front
+    assembles pages, else the banner itself (see :mod:`broadsheet.site.breaking`)."""
     request = context.get("request")
     if request is None:
         return ""
-    if edge.assembles(request):
-        return edge.include(request, reverse("site:breaking"))
     site = Site.find_for_request(request)
     banner = breaking.running(site.pk, request=request) if site is not None else None
     if banner is None:
+        keys.add(breaking.KEY)  # the page shows that none runs: a banner set purges it
         return ""
+    left = breaking.seconds_left(banner)
+    if left is not None:
+        lifetime.keep_at_most(request, left)
+    if edge.assembles(request):
+        keys.add(breaking.INCLUDED)  # a banner taken down purges it, a new one does not
+        return edge.include(request, reverse("site:breaking"))
+    keys.add(breaking.KEY)
     return render_to_string("site/includes/breaking.html", {"banner": banner})
 
 
