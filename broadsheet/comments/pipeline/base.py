@@ -5,9 +5,9 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
 
-from django.db.models import Aggregate, Count, Q
+from django.db.models import Count, Q
 
-from broadsheet.comments.models import Comment, CommentState, Policy, commenter_q
+from broadsheet.comments.models import Comment, CommentState, Policy
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,6 @@ class History:
     rejected: int = 0
 
 
-#: What :class:`History` counts, by the state counted.
-HISTORY_COUNTS = {
-    "approved": CommentState.APPROVED,
-    "spam": CommentState.SPAM,
-    "rejected": CommentState.REJECTED,
-}
-
-
 @dataclass
 class Submission:
     """Everything the checks may look at; nothing is saved yet."""
@@ -78,38 +70,17 @@ class Submission:
 
     @cached_property
     def history(self) -> History:
-        """The commenter's record (by account or email address): one query, shared by checks
-        (none more when a check asked :meth:`count` first)."""
-        if not self._has_commenter:
+        """The commenter's record (by account or email address): one query, shared by checks."""
+        if not self.email and (self.user is None or not self.user.pk):
             return History()
-        return History(**Comment.objects.filter(self._commenter).aggregate(**self._history_counts))
-
-    def count(self, scope: Q, **counts: Aggregate) -> dict[str, int]:
-        """``counts`` over the comments in ``scope``, each filtered to within ``scope`` itself.
-
-        Asked before :attr:`history`, the same query also reads the history (the query is
-        then over ``scope`` or the commenter's comments): one round trip for both.
-        """
-        if "history" in self.__dict__ or not self._has_commenter:
-            return Comment.objects.filter(scope).aggregate(**counts)
-        found = Comment.objects.filter(scope | self._commenter).aggregate(
-            **counts, **self._history_counts
+        mine = Comment.objects.by_commenter(email=self.email, user=self.user)
+        return History(
+            **mine.aggregate(
+                approved=Count("pk", filter=Q(state=CommentState.APPROVED)),
+                spam=Count("pk", filter=Q(state=CommentState.SPAM)),
+                rejected=Count("pk", filter=Q(state=CommentState.REJECTED)),
+            )
         )
-        self.__dict__["history"] = History(**{name: found.pop(name) for name in HISTORY_COUNTS})
-        return found
-
-    @property
-    def _has_commenter(self) -> bool:
-        return bool(self.email or (self.user is not None and self.user.pk))
-
-    @property
-    def _commenter(self) -> Q:
-        return commenter_q(email=self.email, user=self.user)
-
-    @property
-    def _history_counts(self) -> dict[str, Aggregate]:
-        mine = self._commenter
-        return {name: Count("pk", filter=mine & Q(state=s)) for name, s in HISTORY_COUNTS.items()}
 
 
 class Check:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 
-from broadsheet.comments.models import commenter_q
+from broadsheet.comments.models import Comment, commenter_q
 from broadsheet.comments.pipeline.base import Check, Submission, Verdict
 
 
@@ -20,15 +20,15 @@ class DuplicateCheck(Check):
         since = submission.now - timedelta(days=self.options.get("days", 30))
         day_ago = submission.now - timedelta(days=1)
         mine = commenter_q(email=submission.email, user=submission.user)
-        same = Q(fingerprint=submission.fingerprint)
-        # Both questions in one query over the (indexed) fingerprint, with the history.
-        found = submission.count(
-            same & Q(created_at__gte=min(since, day_ago)),
-            mine=Count("pk", filter=same & mine & Q(created_at__gte=since)),
+        # Both questions in one query over the (indexed) fingerprint.
+        found = Comment.objects.filter(
+            fingerprint=submission.fingerprint, created_at__gte=min(since, day_ago)
+        ).aggregate(
+            mine=Count("pk", filter=mine & Q(created_at__gte=since)),
             articles=Count(
                 "article",
                 distinct=True,
-                filter=same & Q(created_at__gte=day_ago) & ~Q(article=submission.article),
+                filter=Q(created_at__gte=day_ago) & ~Q(article=submission.article),
             ),
         )
         if found["mine"]:
