@@ -5,7 +5,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from broadsheet.comments.models import Comment, CommentState, Policy
 
@@ -70,16 +70,19 @@ class Submission:
 
     @cached_property
     def history(self) -> History:
-        """The commenter's record (by account or email address): one query, shared by checks."""
+        """The commenter's record (by account or email address): one query, shared by checks.
+
+        Counted by a GROUP BY on the state rather than a filtered count per state: the same
+        query, half the work building it (it runs on every post).
+        """
         if not self.email and (self.user is None or not self.user.pk):
             return History()
         mine = Comment.objects.by_commenter(email=self.email, user=self.user)
+        counts = dict(mine.order_by().values_list("state").annotate(n=Count("pk")))
         return History(
-            **mine.aggregate(
-                approved=Count("pk", filter=Q(state=CommentState.APPROVED)),
-                spam=Count("pk", filter=Q(state=CommentState.SPAM)),
-                rejected=Count("pk", filter=Q(state=CommentState.REJECTED)),
-            )
+            approved=counts.get(CommentState.APPROVED, 0),
+            spam=counts.get(CommentState.SPAM, 0),
+            rejected=counts.get(CommentState.REJECTED, 0),
         )
 
 
