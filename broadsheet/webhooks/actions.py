@@ -10,18 +10,25 @@ from django.db import transaction
 from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
+from broadsheet.caching import fragments
 from broadsheet.webhooks import events, tasks
 from broadsheet.webhooks.models import Delivery, DeliveryState, Event, Subscription, new_secret
 
 logger = logging.getLogger(__name__)
 
+#: The generation of :func:`wanted_events`, moved whenever a subscription is saved or deleted.
+SUBSCRIPTIONS = "webhook-subscriptions"
+
 
 def record_event(*, name: str, obj: Any, occurred_at: datetime | None = None) -> Event | None:
     """Store the event and one delivery per active subscription that wants it; queue them.
 
-    Nothing is built when nobody subscribes (one query). The payload is built once, now,
-    so every subscription and every retry gets the same bytes.
+    Nothing is built when nobody subscribes: no query when no active subscription wants
+    ``name`` (:func:`wanted_events`), one otherwise. The payload is built once, now, so
+    every subscription and every retry gets the same bytes.
     """
+    if name not in wanted_events():
+        return None
     subscriptions = [s for s in Subscription.objects.filter(active=True) if name in s.events]
     if not subscriptions:
         return None
@@ -41,6 +48,25 @@ def record_event(*, name: str, obj: Any, occurred_at: datetime | None = None) ->
         transaction.on_commit(lambda: queue(deliveries), robust=True)
     logger.info("webhook event %s %s for %d subscription(s)", name, event_id, len(deliveries))
     return event
+
+
+def wanted_events() -> frozenset[str]:
+    """Every event some active subscription wants, as this process remembers it until a
+    subscription is saved or deleted (:data:`SUBSCRIPTIONS`, ``receivers.subscription_changed``).
+
+    Only ever more than the truth: a subscription switched off without a save (``disable``'s
+    update) leaves its events here, which costs :func:`record_event` one query, never an event.
+    """
+    return fragments.remember(
+        "webhook-events",
+        [],
+        lambda: frozenset(
+            event
+            for events in Subscription.objects.filter(active=True).values_list("events", flat=True)
+            for event in events
+        ),
+        depends_on=[SUBSCRIPTIONS],
+    )
 
 
 def queue(deliveries: list[Delivery]) -> int:

@@ -9,7 +9,7 @@ class WebhooksConfig(AppConfig):
     verbose_name = "Webhooks"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save, pre_save
+        from django.db.models.signals import post_delete, post_save, pre_save
         from wagtail.signals import page_published, page_unpublished
 
         from broadsheet.articles.models import ArticlePage
@@ -19,6 +19,7 @@ class WebhooksConfig(AppConfig):
         from broadsheet.newsletters.signals import edition_sent
         from broadsheet.webhooks import receivers
         from broadsheet.webhooks.delivering import deliver_due
+        from broadsheet.webhooks.models import Subscription
 
         pre_save.connect(receivers.article_about_to_change, sender=ArticlePage)
         page_published.connect(receivers.article_published, sender=ArticlePage)
@@ -28,6 +29,8 @@ class WebhooksConfig(AppConfig):
         pre_save.connect(receivers.entry_about_to_change, sender=LiveEntry)
         post_save.connect(receivers.entry_saved, sender=LiveEntry)
         edition_sent.connect(receivers.edition_sent)
+        post_save.connect(receivers.subscription_changed, sender=Subscription)
+        post_delete.connect(receivers.subscription_changed, sender=Subscription)
 
         # `broadsheet worker` sends due deliveries and retries once a minute.
         scheduling.register(deliver_due)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from broadsheet.articles.models import ArticlePage, Correction
+from broadsheet.caching import fragments
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.live.entries import LiveEntry
 from broadsheet.webhooks import actions
@@ -117,3 +118,11 @@ def entry_saved(sender, instance: LiveEntry, **kwargs) -> None:
 def edition_sent(sender, edition, **kwargs) -> None:
     """Every address of an edition has been tried (``broadsheet.newsletters.signals``)."""
     emit("newsletter.sent", edition)
+
+
+# Subscriptions ------------------------------------------------------------------------------
+
+
+def subscription_changed(sender, instance, **kwargs) -> None:
+    """Every process reads again which events are wanted (``actions.wanted_events``)."""
+    fragments.bump([actions.SUBSCRIPTIONS])

@@ -6,8 +6,11 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from broadsheet.articles.models import ArticlePage
 from broadsheet.core import scheduling
 from broadsheet.webhooks import actions, policy
 from broadsheet.webhooks.delivering import deliver_due
@@ -238,6 +241,34 @@ def test_events_nobody_chose_are_not_recorded(subscribe, newsroom, committing):
     subscribe("article.published", name="Off", active=False)
     publish(newsroom, committing)
     assert Event.objects.count() == 0
+
+
+def test_what_is_wanted_is_remembered_and_follows_every_subscription_saved(
+    receiver, subscribe, newsroom, committing
+):
+    """Events nobody wants cost no query; a subscription created, given an event or switched
+    back on is honoured from the next event."""
+    partner = subscribe("comment.approved")
+    publish(newsroom, committing, title="First", slug="first")
+    with CaptureQueriesContext(connection) as queries:
+        assert actions.record_event(name="article.published", obj=None) is None
+    assert not [q for q in queries.captured_queries if "webhooks_" in q["sql"]]
+
+    partner.events = ["comment.approved", "article.published"]
+    partner.save()
+    publish(newsroom, committing, title="Second", slug="second")
+    later = subscribe("article.updated", name="Later")
+    later.active = False
+    later.save()
+    later.active = True
+    later.save()
+    with committing():
+        article = ArticlePage.objects.get(slug="second")
+        article.title = "Second, retitled"
+        article.save_revision().publish()
+    deliver_due()
+    names = sorted(json.loads(r.body)["event"] for r in receiver.received)
+    assert names == ["article.published", "article.updated"]
 
 
 def test_every_subscription_to_an_event_gets_its_own_delivery_of_one_body(
