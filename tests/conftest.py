@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -5,7 +7,9 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from pytest_django.plugin import blocking_manager_key
 
 from broadsheet.caching import fragments
+from broadsheet.settings.services import purgers
 from tests import factories
+from tests.caching.recording import RecordingCache
 
 
 @pytest.fixture(autouse=True)
@@ -56,3 +60,33 @@ def section(home):
 @pytest.fixture
 def author(db):
     return factories.make_author(role="City hall reporter", bio="Covers the council.")
+
+
+@pytest.fixture
+def committing(django_capture_on_commit_callbacks):
+    """Run what the block scheduled as if its transaction committed.
+
+    Tests run inside one transaction that never commits; a test that checks what a change
+    purges makes each change (and its fixtures) through this, so each change's purge batch is
+    sent when its block ends, as in production.
+    """
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def recording_cache():
+    """A purge interface on 127.0.0.1 that records every PURGE (``RecordingCache``)."""
+    server = RecordingCache()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def cache(recording_cache, settings):
+    """The site purging through :func:`recording_cache`, which is returned (this replaces
+    pytest's own ``cache`` fixture, which no test uses)."""
+    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
+    return recording_cache

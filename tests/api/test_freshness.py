@@ -8,22 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from broadsheet.caching import fragments, keys
 from broadsheet.comments.actions import approve_comment
 from broadsheet.comments.models import Comment, CommentState
-from broadsheet.settings.services import purgers
 from tests import factories
-from tests.caching.conftest import recording_cache  # noqa: F401 - the stand-in cache
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def cache(recording_cache, settings):  # noqa: F811 - the fixture imported above
-    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
-    return recording_cache
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from broadsheet.articles.models import ArticleAuthor, ArticlePage, Author, HomeP
 from broadsheet.comments.actions.moderate import approve_comment, close_comments
 from broadsheet.comments.models import Comment, CommentState
 from broadsheet.freshness import handlers
-from broadsheet.settings.services import purgers
 from broadsheet.site import breaking
 from broadsheet.site.models import BreakingNews
 from tests import factories
@@ -24,22 +23,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 ROOT = "http://localhost"
-
-
-@pytest.fixture
-def cache(recording_cache, settings):
-    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
-    return recording_cache
-
-
-@pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    """Run what the block scheduled as if its transaction committed.
-
-    Tests run inside one transaction that never commits; everything a test changes goes
-    through this, so each change's purge batch is sent when its block ends, as in production.
-    """
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

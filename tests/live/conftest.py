@@ -9,9 +9,7 @@ from wagtail.rich_text import RichText
 
 from broadsheet.live import actions
 from broadsheet.live.models import LiveBlogAuthor, LiveBlogPage, Status
-from broadsheet.settings.services import purgers
 from tests import factories
-from tests.caching.conftest import recording_cache  # noqa: F401 - the stand-in cache
 
 
 def body(text: str) -> list:
@@ -36,12 +34,6 @@ def post(blog, text: str, *, minutes_ago: int = 0, **kwargs):
 
 
 @pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    """Run what the block scheduled as if its transaction committed (as in test_purging)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def section(db, committing):
     # Committed, so that what later changes schedule goes out in batches of their own.
     with committing():
@@ -53,9 +45,3 @@ def section(db, committing):
 def blog(section, committing):
     with committing():
         return make_blog(section)
-
-
-@pytest.fixture
-def cache(recording_cache, settings):  # noqa: F811 - the fixture imported above
-    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
-    return recording_cache

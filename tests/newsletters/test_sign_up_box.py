@@ -12,8 +12,6 @@ from django.utils import timezone
 from broadsheet.caching import keys
 from broadsheet.newsletters import sending, traps
 from broadsheet.newsletters.models import Edition, EditionStatus, Newsletter, Subscriber
-from broadsheet.settings.services import purgers
-from tests.caching.conftest import recording_cache  # noqa: F401 - the stand-in cache
 from tests.newsletters.conftest import article, make_newsroom
 from tests.newsletters.test_editions import reader
 
@@ -21,21 +19,10 @@ ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 
 @pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def newsroom(db, author, committing):
     # Committed, so that what the tests change is purged in batches of its own.
     with committing():
         return make_newsroom(author)
-
-
-@pytest.fixture
-def cache(recording_cache, settings):  # noqa: F811 - the fixture imported above
-    settings.WAGTAILFRONTENDCACHE = purgers([recording_cache.location])
-    return recording_cache
 
 
 def box_of(response):

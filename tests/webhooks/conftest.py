@@ -96,11 +96,6 @@ def subscribe(receiver):
 
 
 @pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def newsroom(db, committing):
     with committing():
         factories.name_test_site("The Quayside Post")

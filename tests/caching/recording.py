@@ -1,7 +1,7 @@
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+"""A stand-in for the HTTP cache's purge interface, on 127.0.0.1 (the fixtures are in
+tests/conftest.py: ``recording_cache``, and ``cache`` with the site purging through it)."""
 
-import pytest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class RecordingCache(ThreadingHTTPServer):
@@ -49,13 +49,3 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
-
-
-@pytest.fixture
-def recording_cache():
-    server = RecordingCache()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
