@@ -117,6 +117,10 @@ def _store(submission: Submission, result: pipeline.PipelineResult, *, notify_re
     )
     CommentVerdict.objects.bulk_create(_verdict_rows(comment, result))
     log(action="submitted", actor=submission.user, comment=comment, to_state=state)
+    if comment.is_visible:
+        # In the same transaction: the generations it moves commit with the comment (one
+        # commit, not two), and the purge it schedules waits for that commit.
+        announce(comment)
     return comment
 
 
@@ -141,7 +145,6 @@ def _verdict_rows(comment: Comment, result: pipeline.PipelineResult) -> list[Com
 
 def _after_submit(comment: Comment, *, policy: Policy) -> None:
     if comment.is_visible:
-        announce(comment)
         notifications.comment_became_visible(comment)
     elif comment.state == CommentState.PENDING:
         notifications.pending_queue_grew(comment, threshold=policy.digest_threshold)
