@@ -1,5 +1,3 @@
-import threading
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -9,7 +7,7 @@ from pytest_django.plugin import blocking_manager_key
 from broadsheet.caching import fragments
 from broadsheet.settings.services import purgers
 from tests import factories
-from tests.caching.recording import RecordingCache
+from tests.caching.recording import RecordingCache, serving
 
 
 @pytest.fixture(autouse=True)
@@ -76,12 +74,8 @@ def committing(django_capture_on_commit_callbacks):
 @pytest.fixture
 def recording_cache():
     """A purge interface on 127.0.0.1 that records every PURGE (``RecordingCache``)."""
-    server = RecordingCache()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(RecordingCache()) as server:
+        yield server
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 """A stand-in for the HTTP cache's purge interface, on 127.0.0.1 (the fixtures are in
-tests/conftest.py: ``recording_cache``, and ``cache`` with the site purging through it)."""
+tests/conftest.py: ``recording_cache``, and ``cache`` with the site purging through it), and
+:func:`serving`, which runs such a test server in a thread."""
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -49,3 +53,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+@contextmanager
+def serving[S: ThreadingHTTPServer](server: S) -> Iterator[S]:
+    """Run ``server`` in a thread for the block, then stop it and close its socket."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

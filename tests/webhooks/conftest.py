@@ -3,7 +3,6 @@ signature check exactly as docs/api.md gives it to receivers."""
 
 import json
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ import pytest
 from broadsheet.webhooks import events
 from broadsheet.webhooks.models import Subscription
 from tests import factories
+from tests.caching.recording import serving
 from tests.newsletters.conftest import smtp  # noqa: F401 - a real SMTP server, for editions
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
@@ -75,11 +75,8 @@ def receiver():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
     state.url = f"http://127.0.0.1:{server.server_port}/hooks/broadsheet"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(server):
+        yield state
 
 
 @pytest.fixture

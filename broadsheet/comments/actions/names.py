@@ -69,4 +69,4 @@ def _staff_name_keys() -> dict[str, frozenset[int | None]]:
     for account in accounts.only("username", "first_name", "last_name"):
         for key in {name_key(account.get_full_name()), name_key(account.get_username())}:
             owners.setdefault(key, set()).add(account.pk)
-    return {key: frozenset(accounts) for key, accounts in owners.items()}
+    return {key: frozenset(ids) for key, ids in owners.items()}

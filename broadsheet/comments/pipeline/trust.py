@@ -14,10 +14,10 @@ class TrustCheck(Check):
 
     def check(self, submission: Submission) -> Verdict:
         policy = submission.policy
-        approved = submission.history.approved
+        history = submission.history
+        approved = history.approved
         if policy.hold_first_comments and approved < policy.trusted_after:
             return Verdict(Verdict.HOLD, f"New commenter ({approved} approved so far).")
-        history = submission.history
         # The recent ones are among these: too few decided, or none refused, cannot hold.
         decided = approved + history.spam + history.rejected
         if decided < self.options.get("min_decided", 3) or not (history.spam + history.rejected):
