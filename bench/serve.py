@@ -99,7 +99,7 @@ def wrk(
 
 
 def start_nginx(stack, html: str) -> tuple[str, int]:
-    from tests.e2e.stack import free_port
+    from tests.ports import free_port
 
     port = free_port()
     (stack.tmp / "www").mkdir(mode=0o755)
@@ -130,7 +130,8 @@ sub vcl_backend_response {{ unset beresp.http.Set-Cookie; set beresp.ttl = 1h; }
 
 def start_control_varnish(stack, nginx_url: str) -> tuple[str, int]:
     """A second Varnish with the minimal VCL above in front of nginx: Varnish's own limit."""
-    from tests.e2e.stack import free_port, start_varnishd
+    from tests.e2e.stack import start_varnishd
+    from tests.ports import free_port
 
     port, vcl = free_port(), stack.tmp / "control.vcl"
     vcl.write_text(CONTROL_VCL.format(port=nginx_url.rstrip("/").rsplit(":", 1)[1]))
@@ -142,7 +143,7 @@ def start_control_varnish(stack, nginx_url: str) -> tuple[str, int]:
 
 def start_baseline(stack, html: str, workers: int) -> tuple[str, subprocess.Popen]:
     """The bare Wagtail site (bench/baseline) serving ``html`` from one StreamField."""
-    from tests.e2e.stack import free_port
+    from tests.ports import free_port
 
     port = free_port()
     page = stack.tmp / "baseline.html"

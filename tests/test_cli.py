@@ -1,20 +1,15 @@
 """The `broadsheet` command as a newcomer runs it."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from tests.ports import free_port
+
 BROADSHEET = [sys.executable, "-m", "broadsheet.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def clean_env(tmp_path: Path) -> dict[str, str]:

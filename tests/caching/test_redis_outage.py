@@ -22,6 +22,7 @@ from broadsheet.caching import fragments, resilient
 from broadsheet.comments.models import Comment, CommentSettings
 from tests import factories
 from tests.comments.helpers import post_comment
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -166,10 +167,7 @@ class RedisComingBack(socketserver.ThreadingTCPServer):
     daemon_threads = True
 
     def __init__(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        super().__init__(("127.0.0.1", port), _Forward, bind_and_activate=False)
+        super().__init__(("127.0.0.1", free_port()), _Forward, bind_and_activate=False)
         self.closing = threading.Event()
         self.serving: threading.Thread | None = None
 

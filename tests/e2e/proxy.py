@@ -11,7 +11,7 @@ import select
 import socket
 import threading
 
-from tests.e2e.stack import free_port
+from tests.ports import free_port
 
 POSTGRES = ("127.0.0.1", 5432)
 

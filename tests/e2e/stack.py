@@ -30,6 +30,8 @@ from urllib.parse import urlencode
 import psycopg
 import redis
 
+from tests.ports import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 POSTGRES_ADMIN = os.environ.get("BROADSHEET_E2E_POSTGRES", "postgres://postgres@127.0.0.1:5432")
@@ -44,23 +46,21 @@ def start_varnishd(workdir: Path, port: int, vcl: Path, *params: str) -> int:
     varnishd daemonises; returns its PID, from its pidfile, for stopping it.
     """
     pidfile = workdir.with_name(workdir.name + ".pid")
-    subprocess.run(
+    started = subprocess.run(
         ["varnishd", "-j", "none", "-n", str(workdir),
          "-a", f"127.0.0.1:{port}", "-T", f"127.0.0.1:{free_port()}", "-f", str(vcl),
          *params, "-s", "malloc,256m", "-P", str(pidfile)],
-        check=True, capture_output=True,
+        capture_output=True, text=True,
     )  # fmt: skip
+    if started.returncode:
+        raise RuntimeError(
+            f"varnishd exited with {started.returncode}: {started.stderr.strip() or started.stdout}"
+        )
     for _ in range(100):
         if pidfile.exists() and pidfile.read_text().strip():
             break
         time.sleep(0.05)
     return int(pidfile.read_text())
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass

@@ -3,7 +3,6 @@ with a newsletter and articles. All text is our own."""
 
 import asyncio
 import email
-import socket
 import threading
 from email.policy import default as default_policy
 
@@ -12,6 +11,7 @@ from aiosmtpd.controller import Controller
 
 from broadsheet.newsletters.models import Newsletter
 from tests import factories
+from tests.ports import free_port
 
 
 class Sink:
@@ -54,12 +54,6 @@ class Sink:
     def to(self, address: str) -> list:
         with self.lock:
             return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.newsletters.conftest import Sink, free_port
+from tests.newsletters.conftest import Sink
+from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 BROADSHEET = str(Path(sys.executable).with_name("broadsheet"))

@@ -3,7 +3,6 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,15 +14,10 @@ import pytest
 
 from broadsheet.ops.server import default_workers
 from tests.e2e.stack import until
+from tests.ports import free_port
 
 BROADSHEET = [sys.executable, "-m", "broadsheet.cli"]
 SECRET = "a-long-production-secret-for-tests-only-0123456789-abcdefghij"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(var_dir: Path, **extra: str) -> dict[str, str]:
