@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from broadsheet.caching import counters
+
 WINDOW = 60
 ANONYMOUS_PER_MINUTE = 60
 
@@ -47,15 +49,5 @@ def count(who: str, limit: int) -> Allowance:
     window = now - now % WINDOW
     name = hashlib.sha256(who.encode()).hexdigest()[:32]
     key = f"broadsheet:api:rate:{name}:{window}"
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the first request of the minute, or the cache is unreachable
-        used = 1 if cache.add(key, 1, timeout=WINDOW + 1) else _again(key)
+    (used,) = counters.count(cache, [key], seconds=WINDOW + 1)
     return Allowance(limit=limit, remaining=limit - used, reset=window + WINDOW - now)
-
-
-def _again(key: str) -> int:
-    try:
-        return cache.incr(key)
-    except ValueError:
-        return 1

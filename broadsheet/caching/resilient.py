@@ -28,7 +28,7 @@ changes :data:`RECHECK_SECONDS`.
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -115,6 +115,31 @@ class ResilientRedisCache(RedisCache):
             return False
         self._server.answered()
         return True
+
+    def mark_many(self, keys: Sequence[str], *, seconds: int) -> list[bool]:
+        """Set each key for ``seconds`` unless it is set, in one round trip: whether each was
+        set now (all True while the server is unreachable). See ``broadsheet.caching.counters``."""
+        return self._call([True] * len(keys), self._mark_many, keys, seconds)
+
+    def count_many(self, keys: Sequence[str], *, seconds: int) -> list[int]:
+        """One more in each key's window of ``seconds`` from its first count, in one round
+        trip: the new counts (all 1 while the server is unreachable)."""
+        return self._call([1] * len(keys), self._count_many, keys, seconds)
+
+    def _mark_many(self, keys: Sequence[str], seconds: int) -> list[bool]:
+        pipe = self._cache.get_client(write=True).pipeline(transaction=False)
+        for key in keys:
+            pipe.set(self.make_and_validate_key(key), 1, nx=True, ex=seconds)
+        return [bool(done) for done in pipe.execute()]
+
+    def _count_many(self, keys: Sequence[str], seconds: int) -> list[int]:
+        # SET NX starts a window with its lifetime; INCR keeps the lifetime it finds.
+        pipe = self._cache.get_client(write=True).pipeline(transaction=False)
+        for key in keys:
+            name = self.make_and_validate_key(key)
+            pipe.set(name, 0, nx=True, ex=seconds)
+            pipe.incr(name)
+        return pipe.execute()[1::2]
 
     def _call(self, fallback: object, operation: Callable[..., Any], *args: object) -> Any:
         if self._server.skipping():

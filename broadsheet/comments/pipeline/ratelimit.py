@@ -9,13 +9,19 @@ premoderation) still run: only the pace of posting goes unchecked.
 
 from django.core.cache import cache
 
+from broadsheet.caching import counters
 from broadsheet.comments.pipeline.base import Check, Refused, Submission, Verdict
 
 HOUR = 3600
+PREFIX = "broadsheet:comments:rate:"
 
 
 class RateLimitCheck(Check):
-    """At most one comment per ``MIN_INTERVAL`` seconds and ``PER_HOUR`` an hour per key."""
+    """At most one comment per ``MIN_INTERVAL`` seconds and ``PER_HOUR`` an hour per key.
+
+    Two round trips to Redis whatever the number of keys: the flood markers, then (when none
+    was set already) the hourly counts, so a post refused as too fast is not counted.
+    """
 
     name = "rate limit"
 
@@ -25,37 +31,19 @@ class RateLimitCheck(Check):
             keys.append(f"ip:{submission.ip_hash}")
         interval = self.options.get("min_interval", 15)
         per_hour = self.options.get("per_hour", 20)
-        for key in keys:
-            self._count(key, interval=interval, per_hour=per_hour)
-        return Verdict.approve("Within the rate limits.")
-
-    def _count(self, key: str, *, interval: int, per_hour: int) -> None:
-        prefix = "broadsheet:comments:rate:"
-        if interval and not cache.add(f"{prefix}flood:{key}", 1, timeout=interval):
+        if interval and not all(
+            counters.mark(cache, [f"{PREFIX}flood:{key}" for key in keys], seconds=interval)
+        ):
             raise Refused(
                 f"You are commenting very fast. Please wait {interval} seconds and send again.",
                 status=429,
                 code="rate",
             )
-        count = _add_one(f"{prefix}hour:{key}")
-        if count > per_hour:
+        counts = counters.count(cache, [f"{PREFIX}hour:{key}" for key in keys], seconds=HOUR)
+        if max(counts) > per_hour:
             raise Refused(
                 "You have sent many comments in the last hour. Please try again later.",
                 status=429,
                 code="rate",
             )
-
-
-def _add_one(key: str) -> int:
-    """Count one more in the hour that started with the key's first count; usually one round
-    trip to the cache (two for the first count of an hour)."""
-    try:
-        return cache.incr(key)
-    except ValueError:  # no count yet this hour
-        if cache.add(key, 1, timeout=HOUR):
-            return 1
-    try:
-        return cache.incr(key)  # another request started the hour first
-    except ValueError:  # and it expired in between: start again
-        cache.set(key, 1, timeout=HOUR)
-        return 1
+        return Verdict.approve("Within the rate limits.")
