@@ -6,6 +6,7 @@ from broadsheet.comments.models.comment import (
     Reaction,
     Report,
     commenter_q,
+    commenter_sql,
 )
 from broadsheet.comments.models.moderation import (
     Ban,
@@ -37,5 +38,6 @@ __all__ = [
     "Report",
     "SpamFilterState",
     "commenter_q",
+    "commenter_sql",
     "policy_for",
 ]

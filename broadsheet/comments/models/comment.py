@@ -1,7 +1,7 @@
 """A reader's comment, the verdicts the moderation pipeline left on it, its reports and likes."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
@@ -26,6 +26,23 @@ def commenter_q(*, email: str = "", user=None) -> Q:
     if email:
         query |= Q(email__iexact=email)
     return query
+
+
+def commenter_sql(*, email: str = "", user=None) -> tuple[str, list]:
+    """:func:`commenter_q` as SQL over the comments table, with its parameters, for the one
+    query written by hand (``pipeline.base.read_history``); ``tests/comments/test_history.py``
+    holds the two to the same answers. Both backends compare ``UPPER(email)``, which
+    ``comments_email_upper_idx`` serves (the ORM's ``iexact`` is a ``LIKE`` on SQLite: the
+    same matches for the addresses it can store)."""
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    if user is not None and user.pk:
+        parts.append(f"{quote('user_id')} = %s")
+        params.append(user.pk)
+    if email:
+        parts.append(f"UPPER({quote('email')}) = UPPER(%s)")
+        params.append(email)
+    return f"({' OR '.join(parts) or '1 = 0'})", params
 
 
 class CommentQuerySet(models.QuerySet):
