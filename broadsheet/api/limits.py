@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 
 from broadsheet.caching import counters
 
@@ -49,5 +48,5 @@ def count(who: str, limit: int) -> Allowance:
     window = now - now % WINDOW
     name = hashlib.sha256(who.encode()).hexdigest()[:32]
     key = f"broadsheet:api:rate:{name}:{window}"
-    (used,) = counters.count(cache, [key], seconds=WINDOW + 1)
+    (used,) = counters.count([key], seconds=WINDOW + 1)
     return Allowance(limit=limit, remaining=limit - used, reset=window + WINDOW - now)

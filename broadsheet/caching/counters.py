@@ -12,23 +12,32 @@ and every count is 1, so no limit counted here refuses anyone during an outage.
 
 from collections.abc import Sequence
 
-from django.core.cache import BaseCache
+from django.core.cache import DEFAULT_CACHE_ALIAS, BaseCache, caches
 
 from broadsheet.caching.resilient import ResilientRedisCache
 
 
-def mark(cache: BaseCache, keys: Sequence[str], *, seconds: int) -> list[bool]:
-    """Set each key for ``seconds`` unless it is set: whether each was set now."""
+def mark(keys: Sequence[str], *, seconds: int, cache: BaseCache | None = None) -> list[bool]:
+    """Set each key for ``seconds`` unless it is set: whether each was set now. In the
+    default cache unless ``cache`` is given."""
+    cache = _backend(cache)
     if isinstance(cache, ResilientRedisCache):
         return cache.mark_many(keys, seconds=seconds)
     return [cache.add(key, 1, timeout=seconds) for key in keys]
 
 
-def count(cache: BaseCache, keys: Sequence[str], *, seconds: int) -> list[int]:
-    """One more in each key's window of ``seconds`` from its first count: the new counts."""
+def count(keys: Sequence[str], *, seconds: int, cache: BaseCache | None = None) -> list[int]:
+    """One more in each key's window of ``seconds`` from its first count: the new counts.
+    In the default cache unless ``cache`` is given."""
+    cache = _backend(cache)
     if isinstance(cache, ResilientRedisCache):
         return cache.count_many(keys, seconds=seconds)
     return [_count_one(cache, key, seconds) for key in keys]
+
+
+def _backend(cache: BaseCache | None) -> BaseCache:
+    # The backend itself: ``django.core.cache.cache`` is a proxy, never a ResilientRedisCache.
+    return caches[DEFAULT_CACHE_ALIAS] if cache is None else cache
 
 
 def _count_one(cache: BaseCache, key: str, seconds: int) -> int:

@@ -123,8 +123,8 @@ def test_hourly_comment_limit_counts_in_redis(redis_prefix):
 def test_marks_are_set_once_across_app_servers_for_their_seconds(redis_prefix):
     cache, other = caches["default"], other_app_server(redis_prefix)
 
-    assert counters.mark(cache, ["flood:a", "flood:b"], seconds=30) == [True, True]
-    assert counters.mark(other, ["flood:b", "flood:c"], seconds=30) == [False, True]
+    assert counters.mark(["flood:a", "flood:b"], seconds=30, cache=cache) == [True, True]
+    assert counters.mark(["flood:b", "flood:c"], seconds=30, cache=other) == [False, True]
     assert cache.get("flood:a") == other.get("flood:c") == 1
     (key,) = list(redis.Redis.from_url(REDIS_URL).scan_iter(f"{redis_prefix}:*flood:a"))
     assert 29_000 < redis.Redis.from_url(REDIS_URL).pttl(key) <= 30_000
@@ -134,10 +134,10 @@ def test_counts_add_up_across_app_servers_in_a_window_from_the_first(redis_prefi
     cache, other = caches["default"], other_app_server(redis_prefix)
     client = redis.Redis.from_url(REDIS_URL)
 
-    assert counters.count(cache, ["hour:a", "hour:b"], seconds=3600) == [1, 1]
+    assert counters.count(["hour:a", "hour:b"], seconds=3600, cache=cache) == [1, 1]
     (key,) = list(client.scan_iter(f"{redis_prefix}:*hour:a"))
     client.pexpire(key, 5_000)  # as if the window were nearly over
-    assert counters.count(other, ["hour:a"], seconds=3600) == [2]
+    assert counters.count(["hour:a"], seconds=3600, cache=other) == [2]
     # Counting does not stretch the window that the first count started.
     assert 0 < client.pttl(key) <= 5_000
     assert cache.get("hour:b") == 1
@@ -146,7 +146,7 @@ def test_counts_add_up_across_app_servers_in_a_window_from_the_first(redis_prefi
 def test_marks_and_counts_in_the_in_process_cache_behave_the_same():
     cache = LocMemCache("counters", {})
 
-    assert counters.mark(cache, ["flood:a", "flood:b"], seconds=30) == [True, True]
-    assert counters.mark(cache, ["flood:b", "flood:c"], seconds=30) == [False, True]
-    assert counters.count(cache, ["hour:a", "hour:b"], seconds=3600) == [1, 1]
-    assert counters.count(cache, ["hour:a"], seconds=3600) == [2]
+    assert counters.mark(["flood:a", "flood:b"], seconds=30, cache=cache) == [True, True]
+    assert counters.mark(["flood:b", "flood:c"], seconds=30, cache=cache) == [False, True]
+    assert counters.count(["hour:a", "hour:b"], seconds=3600, cache=cache) == [1, 1]
+    assert counters.count(["hour:a"], seconds=3600, cache=cache) == [2]

@@ -7,8 +7,6 @@ checks that read the database (bans, word lists, duplicates, links, the learned 
 premoderation) still run: only the pace of posting goes unchecked.
 """
 
-from django.core.cache import cache
-
 from broadsheet.caching import counters
 from broadsheet.comments.pipeline.base import Check, Refused, Submission, Verdict
 
@@ -32,14 +30,14 @@ class RateLimitCheck(Check):
         interval = self.options.get("min_interval", 15)
         per_hour = self.options.get("per_hour", 20)
         if interval and not all(
-            counters.mark(cache, [f"{PREFIX}flood:{key}" for key in keys], seconds=interval)
+            counters.mark([f"{PREFIX}flood:{key}" for key in keys], seconds=interval)
         ):
             raise Refused(
                 f"You are commenting very fast. Please wait {interval} seconds and send again.",
                 status=429,
                 code="rate",
             )
-        counts = counters.count(cache, [f"{PREFIX}hour:{key}" for key in keys], seconds=HOUR)
+        counts = counters.count([f"{PREFIX}hour:{key}" for key in keys], seconds=HOUR)
         if max(counts) > per_hour:
             raise Refused(
                 "You have sent many comments in the last hour. Please try again later.",
