@@ -50,9 +50,10 @@ def offered(request: HttpRequest | None = None) -> list[Newsletter]:
 
 
 def _sign_up_box(request: HttpRequest) -> list[SafeString]:
-    # A shared fragment until a newsletter changes: the box was a tenth of an article page's
-    # render (bench/render.py). Its signed render time only grows older in the fragment, as
-    # it does in a page the HTTP cache keeps, and stays far inside traps.MAX_AGE.
+    # A shared fragment until a newsletter changes: the box was a quarter of the article
+    # page's Python calls (bench/render.py --profile article). Its signed render time only
+    # grows older in the fragment, as it does in a page the HTTP cache keeps, and stays far
+    # inside traps.MAX_AGE.
     html = fragments.cached(
         request, "newsletter-box", [], lambda: _render_box(request), depends_on=[keys.GENERATION]
     )
